@@ -1,0 +1,27 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const swc = [
+  "@swc/jest",
+  { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true }, target: "es2022" } },
+]
+
+const testType = process.env.TEST_TYPE || "unit"
+
+const matchers = {
+  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/klarna-simulator/**/__tests__/**/*.spec.[jt]s", "**/scripts/**/__tests__/**/*.spec.[jt]s"],
+  "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  "integration:modules": ["**/integration-tests/modules/**/*.spec.[jt]s", "**/src/modules/*/__tests__/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  transform: { "^.+\\.[jt]sx?$": swc },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  testMatch: matchers[testType],
+  testPathIgnorePatterns: testType === "integration:modules" ? ["\\.unit\\.spec\\."] : ["/node_modules/"],
+  setupFiles: ["./integration-tests/setup.js"],
+  globalSetup: testType === "unit" ? undefined : "./integration-tests/global-setup.js",
+  globalTeardown: testType === "unit" ? undefined : "./integration-tests/global-teardown.js",
+}
