@@ -22,6 +22,6 @@ module.exports = {
   testMatch: matchers[testType],
   testPathIgnorePatterns: testType === "integration:modules" ? ["\\.unit\\.spec\\."] : ["/node_modules/"],
   setupFiles: ["./integration-tests/setup.js"],
-  globalSetup: testType === "unit" ? undefined : "./integration-tests/global-setup.js",
-  globalTeardown: testType === "unit" ? undefined : "./integration-tests/global-teardown.js",
+  globalSetup: testType === "unit" ? undefined : "./integration-tests/global-setup.ts",
+  globalTeardown: testType === "unit" ? undefined : "./integration-tests/global-teardown.ts",
 }

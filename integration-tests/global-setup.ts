@@ -1,0 +1,20 @@
+import { startKlarnaSimulator } from "../klarna-simulator/src"
+
+/**
+ * Starts one Klarna simulator for the whole run; the Medusa app under test
+ * reaches it over real HTTP through the provider options in medusa-config.ts.
+ */
+export default async function globalSetup() {
+  const simulator = await startKlarnaSimulator({
+    port: 0,
+    credentials: [{ username: "sim_user", password: "sim_password" }],
+  })
+  ;(globalThis as any).__KLARNA_SIMULATOR__ = simulator
+  process.env.KLARNA_SIMULATOR_URL = simulator.url
+  process.env.KLARNA_BASE_URL = simulator.url
+  process.env.KLARNA_USERNAME = "sim_user"
+  process.env.KLARNA_PASSWORD = "sim_password"
+  process.env.KLARNA_RETRY_BASE_DELAY_MS = "20"
+  process.env.KLARNA_TIMEOUT_MS = "3000"
+  delete process.env.KLARNA_API_KEY
+}

@@ -1,0 +1,25 @@
+import axios from "axios"
+
+/** The Klarna simulator's test-control API (no Klarna credentials needed). */
+export function simulator() {
+  const url = process.env.KLARNA_SIMULATOR_URL
+  if (!url) {
+    throw new Error("KLARNA_SIMULATOR_URL is not set: the integration global setup did not run")
+  }
+  const http = axios.create({ baseURL: url })
+  return {
+    url,
+    approve: async (sessionId: string, body: Record<string, unknown> = {}) =>
+      (await http.post(`/_sim/sessions/${sessionId}/approve`, body)).data as { authorization_token: string },
+    order: async (orderId: string) => (await http.get(`/_sim/orders/${orderId}`)).data,
+    requests: async (pathContains?: string) =>
+      (await http.get(`/_sim/requests`, { params: { path_contains: pathContains } })).data,
+    fault: async (body: Record<string, unknown>) => (await http.post(`/_sim/faults`, body)).data,
+    clearFaults: async () => http.delete(`/_sim/faults`),
+    portalCapture: async (orderId: string, amount?: number) =>
+      (await http.post(`/_sim/orders/${orderId}/portal-capture`, amount ? { amount } : {})).data,
+    expire: async (orderId: string) => http.post(`/_sim/orders/${orderId}/expire`),
+    fraudDecision: async (orderId: string, fraud_status: string) =>
+      (await http.post(`/_sim/orders/${orderId}/fraud-decision`, { fraud_status })).data,
+  }
+}

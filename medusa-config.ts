@@ -1,0 +1,52 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { klarnaProviderOptionsFromEnv } from "./src/config/klarna-env"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const redisUrl = process.env.REDIS_URL
+
+/**
+ * The development and test app of this plugin: it loads the plugin's own
+ * `src/` (routes, subscribers, workflows, modules) as the project's code and
+ * registers the Klarna provider from its source path as `pp_klarna_klarna`.
+ * An app that installs the published plugin uses
+ * `resolve: "medusa-klarna/providers/klarna"` instead (see README).
+ */
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
+  },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "./src/providers/klarna",
+            id: "klarna",
+            options: klarnaProviderOptionsFromEnv(process.env),
+          },
+        ],
+      },
+    },
+    ...(redisUrl
+      ? [
+          { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },
+          { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { url: redisUrl } } },
+          { resolve: "@medusajs/medusa/locking", key: Modules.LOCKING, options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] } },
+        ]
+      : []),
+  ],
+})

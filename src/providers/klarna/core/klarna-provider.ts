@@ -1,0 +1,402 @@
+import {
+  AbstractPaymentProvider,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
+import type {
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  Logger,
+  ProviderWebhookPayload,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
+} from "@medusajs/framework/types"
+import { createKlarnaClient, klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
+import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../types/options"
+import type { KlarnaPaymentData, KlarnaSessionInput } from "../types/payment-data"
+import { fromMinorUnits, toMinorUnits } from "../utils/currency"
+import { decideCapture } from "./capture-decision"
+import { decideRefund } from "./refund-decision"
+import { readMedusaOperation } from "./medusa-operation"
+import { resolveKlarnaPaymentMethod } from "./payment-method"
+import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
+import { toMedusaPaymentStatus } from "./status"
+import { parseKlarnaWebhook } from "./webhook-payload"
+
+type Cradle = { logger?: Logger } & Record<string, unknown>
+
+export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProviderOptions> {
+  static identifier = "klarna"
+
+  protected readonly options_: KlarnaProviderOptions
+  protected readonly client_: KlarnaClient
+  protected readonly logger_?: Logger
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseKlarnaProviderOptions(options)
+  }
+
+  constructor(cradle: Cradle, options: Record<string, unknown>) {
+    const parsed = parseKlarnaProviderOptions(options)
+    super(cradle, parsed)
+    this.options_ = parsed
+    this.logger_ = cradle.logger
+    this.client_ = createKlarnaClient({
+      region: parsed.region,
+      environment: parsed.environment,
+      baseUrl: parsed.baseUrl,
+      username: parsed.username,
+      password: parsed.password,
+      apiKey: parsed.apiKey,
+      timeoutMs: parsed.timeoutMs,
+      maxRetries: parsed.maxRetries,
+      retryBaseDelayMs: parsed.retryBaseDelayMs,
+      logger: cradle.logger,
+    })
+  }
+
+  /** The typed Klarna client this provider uses (for the plugin's own workflows). */
+  get klarnaClient(): KlarnaClient {
+    return this.client_
+  }
+
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    const built = data.klarna_session
+    if (!built?.order_lines?.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "Klarna needs the cart's order lines to start a payment. Create the payment session through " +
+          "POST /store/payment-collections/:id/payment-sessions, where the Klarna plugin adds them from the cart."
+      )
+    }
+    const session: KlarnaSessionInput = {
+      ...built,
+      purchase_country: (built.purchase_country || this.options_.defaultPurchaseCountry).toUpperCase(),
+      locale: built.locale || this.options_.defaultLocale,
+    }
+    const currency = input.currency_code.toUpperCase()
+    const amount = toMinorUnits(input.amount, currency)
+    if (session.purchase_currency !== currency || session.order_amount !== amount) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `The Klarna order lines (${session.order_amount} ${session.purchase_currency}) do not match the payment amount ` +
+          `(${amount} ${currency}). Refresh the cart and create the payment session again.`
+      )
+    }
+    const created = await this.client_.createSession({
+      ...session,
+      merchant_urls: this.merchantUrls(data.session_id),
+    })
+    return {
+      id: created.session_id,
+      status: PaymentSessionStatus.PENDING,
+      data: {
+        ...data,
+        klarna_session: session,
+        klarna_session_id: created.session_id,
+        client_token: created.client_token,
+        payment_method_categories: created.payment_method_categories ?? [],
+        environment: this.options_.environment,
+        region: this.options_.region,
+      },
+    }
+  }
+
+  async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    if (data.authorization_token !== undefined && typeof data.authorization_token !== "string") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "authorization_token must be a string")
+    }
+    if (data.klarna_session_id && data.klarna_session && !data.klarna_order_id) {
+      const amount = toMinorUnits(input.amount, input.currency_code)
+      if (amount !== data.klarna_session.order_amount) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          "The cart total changed after the Klarna session was created. Create a new Klarna payment session."
+        )
+      }
+    }
+    return { data }
+  }
+
+  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    if (data.klarna_order_id) {
+      const order = await this.client_.getOrder(data.klarna_order_id)
+      return { status: toMedusaPaymentStatus(order), data: applyOrderSnapshot(data, order as KlarnaOrderSnapshot) }
+    }
+    if (!data.authorization_token) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The customer has not approved the Klarna payment yet: no authorization_token. Send it with " +
+          "POST /store/klarna/payment-sessions/:id/authorization-token after Klarna's widget approves."
+      )
+    }
+    const session = data.klarna_session
+    if (!session) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "The Klarna payment session has no order data.")
+    }
+    const created = await this.client_.createOrder(data.authorization_token, {
+      ...session,
+      merchant_urls: this.merchantUrls(data.session_id),
+      merchant_data: JSON.stringify({ medusa_payment_session_id: data.session_id }),
+    })
+    const order = await this.client_.getOrder(created.order_id)
+    const method = resolveKlarnaPaymentMethod({
+      type: created.authorized_payment_method?.type ?? order.initial_payment_method?.type,
+    })
+    const fraud = (created.fraud_status ?? order.fraud_status ?? "ACCEPTED").toUpperCase()
+    if (fraud === "REJECTED" || fraud === "STOPPED") {
+      throw new MedusaError(
+        MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
+        "Klarna declined the purchase. Ask the customer to choose another payment method."
+      )
+    }
+    const { authorization_token: _consumed, ...rest } = data
+    const next = applyOrderSnapshot(
+      {
+        ...rest,
+        klarna_order_id: created.order_id,
+        payment_method: method,
+        authorized_payment_method_type: created.authorized_payment_method?.type ?? order.initial_payment_method?.type,
+        captures: [],
+        refunds: [],
+      },
+      order as KlarnaOrderSnapshot
+    )
+    return {
+      status: fraud === "PENDING" ? PaymentSessionStatus.PENDING_AUTHORIZATION : PaymentSessionStatus.AUTHORIZED,
+      data: next,
+    }
+  }
+
+  async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const data = this.requireOrder(input.data, "captured")
+    const operation = await readMedusaOperation(this.container, "capture", input.context?.idempotency_key)
+    const order = await this.client_.getOrder(data.klarna_order_id)
+    const requested = operation ? toMinorUnits(operation.amount, order.purchase_currency) : undefined
+    const known = data.captures ?? []
+    const decision = decideCapture({ order, requested, known, medusaCaptureId: operation?.id })
+
+    if (decision.action === "none") {
+      return { data: applyOrderSnapshot({ ...data, captures: [...known, ...decision.records] }, order) }
+    }
+    const reference = operation?.id ?? input.context?.idempotency_key
+    const key = klarnaIdempotencyKey("capture", data.klarna_order_id, reference ?? `remaining-${order.captured_amount}`)
+    const { capture_id } = await this.client_.captureOrder(
+      data.klarna_order_id,
+      {
+        captured_amount: decision.amount,
+        reference,
+        order_lines: decision.orderLines,
+      },
+      key
+    )
+    const refreshed = await this.client_.getOrder(data.klarna_order_id)
+    const klarnaCapture = refreshed.captures?.find((c) => c.capture_id === capture_id)
+    return {
+      data: applyOrderSnapshot(
+        {
+          ...data,
+          captures: [
+            ...known,
+            ...decision.adopted,
+            {
+              capture_id,
+              medusa_capture_id: operation?.id,
+              amount: decision.amount,
+              klarna_reference: klarnaCapture?.klarna_reference ?? undefined,
+              captured_at: klarnaCapture?.captured_at ?? new Date().toISOString(),
+            },
+          ],
+        },
+        refreshed
+      ),
+    }
+  }
+
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const data = this.requireOrder(input.data, "refunded")
+    const operation = await readMedusaOperation(this.container, "refund", input.context?.idempotency_key)
+    const order = await this.client_.getOrder(data.klarna_order_id)
+    const amount = toMinorUnits(input.amount, order.purchase_currency)
+    const decision = decideRefund({ order, amount, medusaRefundId: operation?.id })
+    const refunds = data.refunds ?? []
+
+    if (decision.action === "none") {
+      return {
+        data: applyOrderSnapshot(
+          {
+            ...data,
+            refunds: refunds.some((r) => r.refund_id === decision.refund_id)
+              ? refunds
+              : [...refunds, { refund_id: decision.refund_id, medusa_refund_id: operation?.id, amount: decision.amount }],
+          },
+          order
+        ),
+      }
+    }
+    const reference = operation?.id ?? input.context?.idempotency_key
+    const key = klarnaIdempotencyKey("refund", data.klarna_order_id, reference ?? `refund-${order.refunded_amount}-${amount}`)
+    const { refund_id } = await this.client_.refundOrder(
+      data.klarna_order_id,
+      {
+        refunded_amount: decision.amount,
+        reference,
+        description: operation?.note ? String(operation.note).slice(0, 255) : undefined,
+        order_lines: decision.orderLines,
+      },
+      key
+    )
+    const refreshed = await this.client_.getOrder(data.klarna_order_id)
+    return {
+      data: applyOrderSnapshot(
+        {
+          ...data,
+          refunds: [
+            ...refunds,
+            { refund_id, medusa_refund_id: operation?.id, amount: decision.amount, refunded_at: new Date().toISOString() },
+          ],
+        },
+        refreshed
+      ),
+    }
+  }
+
+  async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    if (!data.klarna_order_id) {
+      return { data }
+    }
+    const order = await this.client_.getOrder(data.klarna_order_id)
+    if (order.status === "CANCELLED" || order.status === "CAPTURED" || order.status === "CLOSED") {
+      return { data: applyOrderSnapshot(data, order) }
+    }
+    if (order.captured_amount > 0) {
+      await this.client_.releaseRemainingAuthorization(
+        data.klarna_order_id,
+        klarnaIdempotencyKey("release-remaining-authorization", data.klarna_order_id)
+      )
+    } else {
+      await this.client_.cancelOrder(data.klarna_order_id, klarnaIdempotencyKey("cancel", data.klarna_order_id))
+    }
+    return { data: applyOrderSnapshot(data, await this.client_.getOrder(data.klarna_order_id)) }
+  }
+
+  async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    if (data.authorization_token && !data.klarna_order_id) {
+      try {
+        await this.client_.cancelAuthorization(data.authorization_token)
+      } catch (e) {
+        // The token expires by itself within an hour; a failed release only delays that.
+        this.logger_?.warn(`Klarna: could not release an unused authorization: ${(e as Error).message}`)
+      }
+    }
+    return { data }
+  }
+
+  async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    if (!data.klarna_order_id) {
+      return { data }
+    }
+    const order = await this.client_.getOrder(data.klarna_order_id)
+    return { data: applyOrderSnapshot(data, order) }
+  }
+
+  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const data = (input.data ?? {}) as KlarnaPaymentData
+    if (!data.klarna_order_id) {
+      return { status: data.authorization_token ? PaymentSessionStatus.PENDING : PaymentSessionStatus.REQUIRES_MORE, data }
+    }
+    const order = await this.client_.getOrder(data.klarna_order_id)
+    return { status: toMedusaPaymentStatus(order), data: applyOrderSnapshot(data, order) }
+  }
+
+  async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    const notice = parseKlarnaWebhook(payload.data)
+    if (!notice) {
+      return { action: PaymentActions.NOT_SUPPORTED }
+    }
+    let order
+    try {
+      // Notifications are unsigned hints: the order's state is read from Klarna itself.
+      order = await this.client_.getOrder(notice.order_id)
+    } catch (e) {
+      if (e instanceof KlarnaApiError && e.status === 404) {
+        this.logger_?.warn(`Klarna notification for unknown order ${notice.order_id} ignored`)
+        return { action: PaymentActions.NOT_SUPPORTED }
+      }
+      throw e
+    }
+    const sessionId = readSessionId(order.merchant_data)
+    if (!sessionId) {
+      return { action: PaymentActions.NOT_SUPPORTED }
+    }
+    const amount = fromMinorUnits(order.order_amount, order.purchase_currency)
+    const fraud = (order.fraud_status ?? "").toUpperCase()
+    if (fraud === "REJECTED" || fraud === "STOPPED") {
+      return { action: PaymentActions.FAILED, data: { session_id: sessionId, amount } }
+    }
+    if (fraud === "ACCEPTED" && (order.status === "AUTHORIZED" || order.status === "PART_CAPTURED")) {
+      return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
+    }
+    return { action: PaymentActions.NOT_SUPPORTED }
+  }
+
+  private requireOrder(raw: unknown, verb: string): KlarnaPaymentData & { klarna_order_id: string } {
+    const data = (raw ?? {}) as KlarnaPaymentData
+    if (!data.klarna_order_id) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Klarna order ID is missing, the Klarna order could not be ${verb}.`
+      )
+    }
+    return data as KlarnaPaymentData & { klarna_order_id: string }
+  }
+
+  private merchantUrls(paymentSessionId?: string): Record<string, string> | undefined {
+    const base = this.options_.backendUrl?.replace(/\/+$/, "")
+    const urls: Record<string, string> = { ...(this.options_.merchantUrls ?? {}) } as Record<string, string>
+    if (base) {
+      urls.notification = `${base}/hooks/payment/klarna_klarna`
+      if (paymentSessionId) {
+        urls.authorization = `${base}/hooks/klarna/authorization?payment_session_id=${encodeURIComponent(paymentSessionId)}`
+      }
+    }
+    return Object.keys(urls).length ? urls : undefined
+  }
+}
+
+function readSessionId(merchantData?: string | null): string | undefined {
+  if (!merchantData) {
+    return undefined
+  }
+  try {
+    const parsed = JSON.parse(merchantData)
+    return typeof parsed?.medusa_payment_session_id === "string" ? parsed.medusa_payment_session_id : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export type { KlarnaSessionInput }
+export default KlarnaProviderService

@@ -1,0 +1,65 @@
+import type { KlarnaOrderLine } from "../validation/order-line-rules"
+
+/** The four payment methods the order-management toggles are set for. */
+export const KLARNA_PAYMENT_METHODS = ["klarna_checkout", "pay_later", "pay_over_time", "pay_now"] as const
+export type KlarnaPaymentMethod = (typeof KLARNA_PAYMENT_METHODS)[number]
+
+export type KlarnaOrderStatus = "AUTHORIZED" | "PART_CAPTURED" | "CAPTURED" | "CANCELLED" | "EXPIRED" | "CLOSED"
+
+/** What the plugin builds server-side from the cart, and sends to Klarna as session/order body. */
+export interface KlarnaSessionInput {
+  purchase_country: string
+  purchase_currency: string
+  locale: string
+  order_amount: number
+  order_tax_amount: number
+  order_lines: KlarnaOrderLine[]
+  billing_address?: Record<string, string>
+  shipping_address?: Record<string, string>
+  merchant_reference2?: string
+}
+
+export interface KlarnaCaptureRecord {
+  capture_id: string
+  /** Medusa capture id (capt_…) this Klarna capture backs, when known. */
+  medusa_capture_id?: string
+  amount: number
+  klarna_reference?: string
+  captured_at?: string
+  /** true when the capture was made outside Medusa (Klarna portal) and adopted. */
+  adopted?: boolean
+}
+
+export interface KlarnaRefundRecord {
+  refund_id: string
+  medusa_refund_id?: string
+  amount: number
+  refunded_at?: string
+}
+
+/** Everything the provider keeps in a Medusa payment session's / payment's `data`. */
+export interface KlarnaPaymentData extends Record<string, unknown> {
+  /** Medusa payment session id, added by the payment module. */
+  session_id?: string
+  klarna_session?: KlarnaSessionInput
+  klarna_session_id?: string
+  client_token?: string
+  payment_method_categories?: Array<{ identifier: string; name?: string }>
+  authorization_token?: string
+  klarna_order_id?: string
+  klarna_reference?: string
+  klarna_status?: KlarnaOrderStatus
+  fraud_status?: string
+  payment_method?: KlarnaPaymentMethod
+  authorized_payment_method_type?: string
+  currency_code?: string
+  order_amount?: number
+  captured_amount?: number
+  refunded_amount?: number
+  remaining_authorized_amount?: number
+  expires_at?: string
+  environment?: string
+  region?: string
+  captures?: KlarnaCaptureRecord[]
+  refunds?: KlarnaRefundRecord[]
+}
