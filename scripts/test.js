@@ -17,7 +17,7 @@ async function main() {
     console.log("DB_HOST is not set: starting an embedded PostgreSQL for the tests…")
     pg = await startEmbeddedPostgres({ dir, persistent: false })
     Object.assign(process.env, {
-      DB_HOST: pg.host,
+      DB_HOST: "localhost", // test-utils turns SSL on for any host but "localhost"
       DB_PORT: String(pg.port),
       DB_USERNAME: pg.user,
       DB_PASSWORD: pg.password,
