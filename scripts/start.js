@@ -49,6 +49,7 @@ async function startSimulator(env) {
   const child = spawn(bin("tsx"), ["klarna-simulator/src/main.ts"], {
     cwd: root,
     stdio: "inherit",
+    detached: true,
     env: { ...env, KLARNA_SIMULATOR_PORT: String(port) },
   })
   children.push(child)
@@ -86,7 +87,7 @@ async function main() {
   )
 
   log(`Starting Medusa on :${PORT}…`)
-  const medusa = spawn(bin("medusa"), ["develop"], { cwd: root, stdio: "inherit", env: { ...env, PORT: String(PORT) } })
+  const medusa = spawn(bin("medusa"), ["develop"], { cwd: root, stdio: "inherit", detached: true, env: { ...env, PORT: String(PORT) } })
   children.push(medusa)
   medusa.on("exit", (code) => shutdown(code ?? 0))
   await waitFor(`http://127.0.0.1:${PORT}/health`, 180_000)
@@ -107,9 +108,18 @@ let stopping = false
 async function shutdown(code) {
   if (stopping) return
   stopping = true
+  // Each child runs in its own process group: `medusa develop` forks the server,
+  // and the whole group has to go or the server keeps the port.
   for (const child of children) {
-    if (child.exitCode === null) child.kill("SIGTERM")
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid, "SIGTERM")
+      } catch {
+        child.kill("SIGTERM")
+      }
+    }
   }
+  await new Promise((r) => setTimeout(r, 1500))
   if (pg) {
     await pg.stop().catch(() => {})
   }
