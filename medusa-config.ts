@@ -41,6 +41,10 @@ module.exports = defineConfig({
         ],
       },
     },
+    {
+      resolve: "./src/modules/klarna-order-management",
+      options: {},
+    },
     ...(redisUrl
       ? [
           { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },

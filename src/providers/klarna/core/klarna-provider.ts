@@ -30,7 +30,7 @@ import type {
 import { createKlarnaClient, klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
 import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../types/options"
 import type { KlarnaPaymentData, KlarnaSessionInput } from "../types/payment-data"
-import { fromMinorUnits, toMinorUnits } from "../utils/currency"
+import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../utils/currency"
 import { decideCapture } from "./capture-decision"
 import { decideRefund } from "./refund-decision"
 import { readMedusaOperation } from "./medusa-operation"
@@ -78,6 +78,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const data = (input.data ?? {}) as KlarnaPaymentData
+    if (data.klarna_order_id) {
+      return this.attachExistingOrder(data, input)
+    }
     const built = data.klarna_session
     if (!built?.order_lines?.length) {
       throw new MedusaError(
@@ -199,13 +202,17 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       return { data: applyOrderSnapshot({ ...data, captures: [...known, ...decision.records] }, order) }
     }
     const reference = operation?.id ?? input.context?.idempotency_key
+    // Lines and tracking for this exact amount, planned by the plugin's fulfilment capture.
+    const plan = data.capture_plan?.amount === decision.amount ? data.capture_plan : undefined
     const key = klarnaIdempotencyKey("capture", data.klarna_order_id, reference ?? `remaining-${order.captured_amount}`)
     const { capture_id } = await this.client_.captureOrder(
       data.klarna_order_id,
       {
         captured_amount: decision.amount,
         reference,
-        order_lines: decision.orderLines,
+        order_lines: plan?.order_lines?.length ? plan.order_lines : decision.orderLines,
+        shipping_info: plan?.shipping_info?.length ? plan.shipping_info : undefined,
+        description: plan?.description,
       },
       key
     )
@@ -214,7 +221,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     return {
       data: applyOrderSnapshot(
         {
-          ...data,
+          ...withoutPlan(data),
           captures: [
             ...known,
             ...decision.adopted,
@@ -280,24 +287,21 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     }
   }
 
+  /**
+   * Medusa calls this both when an order is canceled and when an order edit
+   * (or claim/exchange) replaces the payment collection (medusajs/medusa#14984):
+   * the two cannot be told apart here. So nothing is sent to Klarna; the
+   * request is recorded and the plugin's `order.canceled` handling decides,
+   * with the order and the order-management settings in view, whether to
+   * cancel or release the Klarna reservation. An edit re-attaches the same
+   * Klarna order to the new payment collection instead.
+   */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const data = (input.data ?? {}) as KlarnaPaymentData
     if (!data.klarna_order_id) {
       return { data }
     }
-    const order = await this.client_.getOrder(data.klarna_order_id)
-    if (order.status === "CANCELLED" || order.status === "CAPTURED" || order.status === "CLOSED") {
-      return { data: applyOrderSnapshot(data, order) }
-    }
-    if (order.captured_amount > 0) {
-      await this.client_.releaseRemainingAuthorization(
-        data.klarna_order_id,
-        klarnaIdempotencyKey("release-remaining-authorization", data.klarna_order_id)
-      )
-    } else {
-      await this.client_.cancelOrder(data.klarna_order_id, klarnaIdempotencyKey("cancel", data.klarna_order_id))
-    }
-    return { data: applyOrderSnapshot(data, await this.client_.getOrder(data.klarna_order_id)) }
+    return { data: { ...data, cancel_requested_at: data.cancel_requested_at ?? new Date().toISOString() } }
   }
 
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
@@ -362,6 +366,25 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     return { action: PaymentActions.NOT_SUPPORTED }
   }
 
+  /** A payment session for a Klarna order that already exists (re-attached after an order edit). */
+  private async attachExistingOrder(data: KlarnaPaymentData & { klarna_order_id?: string }, input: InitiatePaymentInput) {
+    const order = await this.client_.getOrder(data.klarna_order_id!)
+    const amount = toMinorUnits(input.amount, order.purchase_currency)
+    if (amount > order.remaining_authorized_amount) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Klarna order ${order.order_id} has ${formatMinorUnits(order.remaining_authorized_amount, order.purchase_currency)} ` +
+          `left to capture, less than the ${formatMinorUnits(amount, order.purchase_currency)} this payment needs.`
+      )
+    }
+    const { cancel_requested_at: _dropped, ...rest } = data
+    return {
+      id: order.order_id,
+      status: PaymentSessionStatus.PENDING,
+      data: applyOrderSnapshot({ ...rest, captures: [], refunds: [] }, order as KlarnaOrderSnapshot),
+    }
+  }
+
   private requireOrder(raw: unknown, verb: string): KlarnaPaymentData & { klarna_order_id: string } {
     const data = (raw ?? {}) as KlarnaPaymentData
     if (!data.klarna_order_id) {
@@ -384,6 +407,11 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     }
     return Object.keys(urls).length ? urls : undefined
   }
+}
+
+function withoutPlan<T extends KlarnaPaymentData>(data: T): T {
+  const { capture_plan: _plan, ...rest } = data
+  return rest as T
 }
 
 function readSessionId(merchantData?: string | null): string | undefined {

@@ -62,4 +62,15 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   region?: string
   captures?: KlarnaCaptureRecord[]
   refunds?: KlarnaRefundRecord[]
+  /** Set when Medusa asked to cancel the payment; Klarna is acted on by the order-management workflows. */
+  cancel_requested_at?: string
+  /** Order lines / tracking to send with the next capture of exactly `amount` (fulfilment captures). */
+  capture_plan?: KlarnaCapturePlan
+}
+
+export interface KlarnaCapturePlan {
+  amount: number
+  order_lines?: KlarnaOrderLine[]
+  shipping_info?: Array<{ shipping_company?: string; shipping_method?: string; tracking_number?: string; tracking_uri?: string }>
+  description?: string
 }

@@ -1,0 +1,49 @@
+import { formatMinorUnits } from "../../providers/klarna/utils/currency"
+import type { KlarnaPaymentMethod } from "../../providers/klarna/types/payment-data"
+
+const METHOD_NAMES: Record<KlarnaPaymentMethod, string> = {
+  klarna_checkout: "Klarna Checkout",
+  pay_later: "pay later",
+  pay_over_time: "pay over time",
+  pay_now: "pay now",
+}
+
+const TOGGLE_NAMES = {
+  capture_on_complete: "on order completion",
+  cancel_on_cancel: "on order cancellation",
+  update_on_edit: "on order update",
+} as const
+
+export const methodName = (m: KlarnaPaymentMethod | undefined) => METHOD_NAMES[m ?? "pay_later"]
+
+/** The event-log texts, in the WooCommerce Klarna plugin's vocabulary where it has one. */
+export const klarnaMessages = {
+  toggleOff: (toggle: keyof typeof TOGGLE_NAMES, method: KlarnaPaymentMethod | undefined, what: string) =>
+    `Klarna order management ${TOGGLE_NAMES[toggle]} is off for ${methodName(method)}: ${what}`,
+  missingOrderId: (verb: string) => `Klarna order ID is missing, Klarna order could not be ${verb} at this time.`,
+  captured: (amount: number, currency: string, captureId: string, reference?: string) =>
+    `Klarna order captured. Capture amount: ${formatMinorUnits(amount, currency)}. Capture ID: ${captureId}.` +
+    (reference ? ` Klarna reference: ${reference}.` : ""),
+  alreadyCaptured: (at?: string) => `Klarna order has already been captured${at ? ` on ${at.slice(0, 10)}` : ""}.`,
+  adoptedCapture: (amount: number, currency: string, captureId: string) =>
+    `Klarna order has already been captured in Klarna (${formatMinorUnits(amount, currency)}, capture ID ${captureId}); the capture was recorded in Medusa.`,
+  pendingReview: () => "Klarna order is pending review and could not be captured at this time.",
+  fraudRejected: (reference?: string) =>
+    `Klarna has identified this order${reference ? ` (Klarna reference ${reference})` : ""} as high risk and requests that you do not ship it. Please contact the Klarna Fraud Team to resolve.`,
+  cancelledBeforeCapture: () => "Klarna order failed to capture, the order has already been canceled.",
+  expired: (at?: string) => `The Klarna authorization expired${at ? ` on ${at.slice(0, 10)}` : ""}; the order can no longer be captured.`,
+  nothingToCapture: () => "Klarna order has already been captured.",
+  cancelled: () => "Klarna order cancellation completed",
+  alreadyCancelled: () => "Klarna order has already been cancelled.",
+  released: (amount: number, currency: string) =>
+    `Remaining Klarna authorization released: ${formatMinorUnits(amount, currency)} will not be charged.`,
+  cannotCancelCaptured: () => "The Klarna order cannot be cancelled due to it already being captured.",
+  updated: (amount: number, currency: string) => `Klarna order updated. New order amount: ${formatMinorUnits(amount, currency)}.`,
+  notReservation: () => "Could not update Klarna order: the order is no longer a reservation in Klarna (it has captures).",
+  extended: (expiresAt?: string) => `Klarna authorization time extended${expiresAt ? ` until ${expiresAt.slice(0, 10)}` : ""}.`,
+  failed: (what: string, reason: string) => `Could not ${what} Klarna order. ${reason}`,
+  retrying: (what: string, reason: string, at: Date) =>
+    `Could not ${what} Klarna order yet: ${reason} Retrying automatically at ${at.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+  gaveUp: (what: string, reason: string, attempts: number) =>
+    `Could not ${what} Klarna order after ${attempts} attempts: ${reason} This needs your attention.`,
+}

@@ -1,0 +1,79 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
+import { toMinorUnits } from "../../providers/klarna/utils/currency"
+
+export interface KlarnaPaymentRow {
+  id: string
+  provider_id: string
+  /** Amounts in the currency's minor units (as Klarna counts them). */
+  amount: number
+  currency_code: string
+  captured_amount: number
+  refunded_amount: number
+  canceled_at: string | null
+  captured_at: string | null
+  created_at: string
+  payment_collection_id: string
+  data: KlarnaPaymentData
+}
+
+export interface OrderWithKlarna {
+  id: string
+  display_id?: number
+  status: string
+  currency_code: string
+  payments: KlarnaPaymentRow[]
+}
+
+const minor = (row: any, currency: string) => toMinorUnits(row.raw_amount ?? row.amount ?? 0, currency)
+const sumMinor = (rows: any[] | undefined, currency: string) => (rows ?? []).reduce((s, r) => s + minor(r, currency), 0)
+
+/** An order with its Klarna payments (newest first), amounts in minor units. */
+export async function loadOrderKlarnaPayments(container: MedusaContainer, orderId: string): Promise<OrderWithKlarna | undefined> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "status",
+      "currency_code",
+      "payment_collections.id",
+      "payment_collections.payments.*",
+      "payment_collections.payments.captures.*",
+      "payment_collections.payments.refunds.*",
+    ],
+    filters: { id: orderId },
+  })
+  if (!order) {
+    return undefined
+  }
+  const payments = ((order as any).payment_collections ?? [])
+    .flatMap((c: any) => (c.payments ?? []).map((p: any) => ({ ...p, payment_collection_id: c.id })))
+    .filter((p: any) => typeof p.provider_id === "string" && p.provider_id.startsWith("pp_klarna"))
+    .map(
+      (p: any): KlarnaPaymentRow => ({
+        id: p.id,
+        provider_id: p.provider_id,
+        amount: minor(p, p.currency_code),
+        currency_code: p.currency_code,
+        captured_amount: sumMinor(p.captures, p.currency_code),
+        refunded_amount: sumMinor(p.refunds, p.currency_code),
+        canceled_at: p.canceled_at ?? null,
+        captured_at: p.captured_at ?? null,
+        created_at: p.created_at,
+        payment_collection_id: p.payment_collection_id,
+        data: (p.data ?? {}) as KlarnaPaymentData,
+      })
+    )
+    .sort((a: KlarnaPaymentRow, b: KlarnaPaymentRow) => String(b.created_at).localeCompare(String(a.created_at)))
+  return { id: order.id, display_id: (order as any).display_id, status: (order as any).status, currency_code: (order as any).currency_code, payments }
+}
+
+/** The payment currently backing the order in Klarna: the newest one not canceled. */
+export function activeKlarnaPayment(order: OrderWithKlarna): KlarnaPaymentRow | undefined {
+  return order.payments.find((p) => !p.canceled_at)
+}

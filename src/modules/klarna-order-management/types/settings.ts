@@ -1,0 +1,90 @@
+import { z } from "zod"
+
+export const KLARNA_PAYMENT_METHODS = ["klarna_checkout", "pay_later", "pay_over_time", "pay_now"] as const
+export const KLARNA_TOGGLES = ["capture_on_complete", "cancel_on_cancel", "update_on_edit"] as const
+export const COMPLETION_TRIGGERS = ["order.completed", "shipment.created", "delivery.created"] as const
+export const GOODWILL_VAT_POLICIES = ["split_by_rate", "single_rate_only"] as const
+
+export type KlarnaToggle = (typeof KLARNA_TOGGLES)[number]
+export type KlarnaMethod = (typeof KLARNA_PAYMENT_METHODS)[number]
+export type CompletionTrigger = (typeof COMPLETION_TRIGGERS)[number]
+
+const methodSwitches = z
+  .object(Object.fromEntries(KLARNA_PAYMENT_METHODS.map((m) => [m, z.boolean()])) as Record<KlarnaMethod, z.ZodBoolean>)
+  .strict()
+
+export const KlarnaSettingsSchema = z
+  .object({
+    toggles: z
+      .object(Object.fromEntries(KLARNA_TOGGLES.map((t) => [t, methodSwitches])) as Record<KlarnaToggle, typeof methodSwitches>)
+      .strict(),
+    completion_trigger: z.enum(COMPLETION_TRIGGERS),
+    goodwill_vat_policy: z.enum(GOODWILL_VAT_POLICIES),
+  })
+  .strict()
+
+export type KlarnaSettings = z.infer<typeof KlarnaSettingsSchema>
+
+/** A partial update: any toggle of any method, or a single field. */
+export const KlarnaSettingsPatchSchema = z
+  .object({
+    toggles: z
+      .object(
+        Object.fromEntries(KLARNA_TOGGLES.map((t) => [t, methodSwitches.partial().optional()])) as Record<
+          KlarnaToggle,
+          z.ZodOptional<ReturnType<typeof methodSwitches.partial>>
+        >
+      )
+      .strict()
+      .optional(),
+    completion_trigger: z.enum(COMPLETION_TRIGGERS).optional(),
+    goodwill_vat_policy: z.enum(GOODWILL_VAT_POLICIES).optional(),
+  })
+  .strict()
+
+export type KlarnaSettingsPatch = z.infer<typeof KlarnaSettingsPatchSchema>
+
+const allOn = () => Object.fromEntries(KLARNA_PAYMENT_METHODS.map((m) => [m, true])) as Record<KlarnaMethod, boolean>
+
+/** Like WooCommerce's Klarna order management: every toggle on until switched off. */
+export const DEFAULT_KLARNA_SETTINGS: KlarnaSettings = {
+  toggles: { capture_on_complete: allOn(), cancel_on_cancel: allOn(), update_on_edit: allOn() },
+  completion_trigger: "order.completed",
+  goodwill_vat_policy: "split_by_rate",
+}
+
+/** Deep-merges a patch into settings (toggles per method). */
+export function mergeKlarnaSettings(base: KlarnaSettings, patch: KlarnaSettingsPatch | undefined): KlarnaSettings {
+  if (!patch) {
+    return base
+  }
+  const toggles = { ...base.toggles }
+  for (const t of KLARNA_TOGGLES) {
+    toggles[t] = { ...base.toggles[t], ...(patch.toggles?.[t] ?? {}) } as Record<KlarnaMethod, boolean>
+  }
+  return {
+    toggles,
+    completion_trigger: patch.completion_trigger ?? base.completion_trigger,
+    goodwill_vat_policy: patch.goodwill_vat_policy ?? base.goodwill_vat_policy,
+  }
+}
+
+/**
+ * Plugin/module options: `{ settings?: KlarnaSettingsPatch, retry?: {...} }`.
+ * The settings are the defaults until an admin saves settings in the database.
+ */
+export const KlarnaOrderManagementOptionsSchema = z
+  .object({
+    settings: KlarnaSettingsPatchSchema.optional(),
+    retry: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(50).default(8),
+        baseDelayMs: z.number().int().min(0).default(30_000),
+        maxDelayMs: z.number().int().min(0).default(3_600_000),
+      })
+      .strict()
+      .optional(),
+  })
+  .passthrough()
+
+export type KlarnaOrderManagementOptions = z.infer<typeof KlarnaOrderManagementOptionsSchema>

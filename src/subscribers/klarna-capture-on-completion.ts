@@ -1,0 +1,21 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
+import { dispatchKlarnaAutomation } from "../lib/order-management/dispatch"
+
+/** WooCommerce's "On order completion": the completed order's Klarna reservation is captured. */
+export default async function klarnaCaptureOnCompletion({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
+  const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+  if ((await om.getSettings()).completion_trigger !== "order.completed") {
+    return
+  }
+  await dispatchKlarnaAutomation(container, "capture", {
+    order_id: data.id,
+    input: { order_id: data.id, respect_toggle: true },
+    operation_key: `capture:${data.id}:completion`,
+  })
+}
+
+export const config: SubscriberConfig = {
+  event: "order.completed",
+  context: { subscriberId: "klarna-capture-on-completion" },
+}

@@ -1,0 +1,34 @@
+import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { resolveKlarnaCaptureStep, type ResolveKlarnaCaptureStepInput } from "./steps/resolve-klarna-capture"
+import { setKlarnaCapturePlanStep } from "./steps/set-klarna-capture-plan"
+
+export type CaptureKlarnaOrderWorkflowInput = ResolveKlarnaCaptureStepInput & { captured_by?: string }
+
+export const captureKlarnaOrderWorkflowId = "capture-klarna-order"
+
+/**
+ * Captures an order's Klarna payment through Medusa's own capture workflow,
+ * so Medusa's payment and Klarna agree: on completion (remaining amount), per
+ * fulfilment (the fulfilled items, with their lines and tracking), or by an
+ * admin. Guards stop it without a Klarna call where none is due.
+ */
+export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkflowId, (input: CaptureKlarnaOrderWorkflowInput) => {
+  const resolution = resolveKlarnaCaptureStep(input)
+
+  const captured = when("klarna-capture-due", { resolution }, ({ resolution }) => !!resolution && resolution.capture === true).then(() => {
+    const planInput = transform({ resolution }, ({ resolution }) => ({
+      payment_id: (resolution as any).payment_id as string,
+      capture_plan: (resolution as any).capture_plan,
+    }))
+    setKlarnaCapturePlanStep(planInput)
+    const captureInput = transform({ resolution, input }, ({ resolution, input }) => ({
+      payment_id: (resolution as any).payment_id as string,
+      amount: (resolution as any).medusa_amount as number,
+      captured_by: input.captured_by,
+    }))
+    return capturePaymentWorkflow.runAsStep({ input: captureInput })
+  })
+
+  return new WorkflowResponse({ resolution, payment: captured })
+})

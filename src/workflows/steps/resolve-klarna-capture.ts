@@ -1,0 +1,94 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { fromMinorUnits } from "../../providers/klarna/utils/currency"
+import type { KlarnaCapturePlan } from "../../providers/klarna/types/payment-data"
+import { isExpired } from "../../providers/klarna/core/status"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
+import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaMessages } from "../../lib/order-management/messages"
+import { activeKlarnaPayment, loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
+
+export type ResolveKlarnaCaptureStepInput = {
+  order_id: string
+  /** Minor units; defaults to everything not yet captured in Medusa. */
+  amount?: number
+  /** Automatic captures honour the per-method toggle; manual ones do not. */
+  respect_toggle: boolean
+  capture_plan?: Omit<KlarnaCapturePlan, "amount">
+}
+
+export type KlarnaCaptureResolution =
+  | { capture: false; outcome: "skipped" | "failed" | "needs_attention"; message: string; payment_id?: string; klarna_order_id?: string; currency_code?: string; amount?: number }
+  | {
+      capture: true
+      payment_id: string
+      klarna_order_id: string
+      currency_code: string
+      /** minor units */
+      amount: number
+      /** major units, as Medusa takes them */
+      medusa_amount: number
+      capture_plan?: KlarnaCapturePlan
+      adopting: boolean
+    }
+  | null
+
+/**
+ * Decides whether (and how much) to capture for an order, with every guard of
+ * the WooCommerce plugin, so no Klarna call is made where none is due.
+ * Returns null for orders not paid with Klarna.
+ */
+export const resolveKlarnaCaptureStep = createStep(
+  "resolve-klarna-capture",
+  async (input: ResolveKlarnaCaptureStepInput, { container }) => {
+    const order = await loadOrderKlarnaPayments(container, input.order_id)
+    if (!order || !order.payments.length) {
+      return new StepResponse<KlarnaCaptureResolution>(null)
+    }
+    const payment = activeKlarnaPayment(order)
+    if (!payment) {
+      return new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome: "skipped", message: klarnaMessages.cancelledBeforeCapture() })
+    }
+    const base = { payment_id: payment.id, currency_code: payment.currency_code }
+    if (!payment.data.klarna_order_id) {
+      return new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome: "failed", message: klarnaMessages.missingOrderId("captured"), ...base })
+    }
+    const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+    const method = payment.data.payment_method ?? "pay_later"
+    if (input.respect_toggle && !(await om.isEnabled("capture_on_complete", method))) {
+      return new StepResponse<KlarnaCaptureResolution>({
+        capture: false,
+        outcome: "skipped",
+        message: klarnaMessages.toggleOff("capture_on_complete", method, "the Klarna order was not captured."),
+        klarna_order_id: payment.data.klarna_order_id,
+        ...base,
+      })
+    }
+    const remainingInMedusa = payment.amount - payment.captured_amount
+    const amount = Math.min(input.amount ?? remainingInMedusa, remainingInMedusa)
+    const klarna = await klarnaClientFor(container, payment.provider_id).getOrder(payment.data.klarna_order_id)
+    const skip = (outcome: "skipped" | "failed" | "needs_attention", message: string) =>
+      new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome, message, klarna_order_id: klarna.order_id, ...base })
+
+    const fraud = (klarna.fraud_status ?? "ACCEPTED").toUpperCase()
+    if (fraud === "PENDING") return skip("skipped", klarnaMessages.pendingReview())
+    if (fraud === "REJECTED" || fraud === "STOPPED") return skip("needs_attention", klarnaMessages.fraudRejected(klarna.klarna_reference))
+    if (klarna.status === "CANCELLED") return skip("failed", klarnaMessages.cancelledBeforeCapture())
+    if (amount <= 0) return skip("skipped", klarnaMessages.nothingToCapture())
+
+    // Captured in Klarna but not in Medusa (e.g. in Klarna's portal): record it, capture nothing new.
+    const untracked = klarna.captured_amount - payment.captured_amount
+    const adopting = untracked >= amount
+    if (!adopting && isExpired(klarna)) return skip("failed", klarnaMessages.expired(klarna.expires_at))
+
+    return new StepResponse<KlarnaCaptureResolution>({
+      capture: true,
+      payment_id: payment.id,
+      klarna_order_id: klarna.order_id,
+      currency_code: payment.currency_code,
+      amount,
+      medusa_amount: fromMinorUnits(amount, payment.currency_code),
+      capture_plan: input.capture_plan && !adopting ? { ...input.capture_plan, amount } : undefined,
+      adopting,
+    })
+  }
+)
