@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelKlarnaForOrder } from "./cancel-automation"
 import { captureKlarnaForOrder, type CaptureAutomationInput } from "./capture-automation"
+import { reattachKlarnaAfterChange } from "./update-automation"
 import type { AutomationResult, AutomationSpec } from "./run-klarna-automation"
 
 type Automation = {
@@ -23,6 +24,11 @@ export const klarnaAutomations: Record<string, Automation> = {
     action: "cancel",
     verb: "cancel",
     run: (container, input: { order_id: string; respect_toggle: boolean }) => cancelKlarnaForOrder(container, input),
+  },
+  reattach: {
+    action: "update",
+    verb: "update",
+    run: (container, input: { order_id: string }) => reattachKlarnaAfterChange(container, input),
   },
 }
 

@@ -24,6 +24,8 @@ export interface OrderWithKlarna {
   status: string
   currency_code: string
   payments: KlarnaPaymentRow[]
+  /** Klarna sessions still waiting for Klarna's fraud decision (no Medusa payment yet). */
+  pending_sessions: Array<{ id: string; provider_id: string; data: KlarnaPaymentData }>
 }
 
 const minor = (row: any, currency: string) => toMinorUnits(row.raw_amount ?? row.amount ?? 0, currency)
@@ -45,6 +47,7 @@ export async function loadOrderKlarnaPayments(container: MedusaContainer, orderI
       "payment_collections.payments.*",
       "payment_collections.payments.captures.*",
       "payment_collections.payments.refunds.*",
+      "payment_collections.payment_sessions.*",
     ],
     filters: { id: orderId },
   })
@@ -70,7 +73,18 @@ export async function loadOrderKlarnaPayments(container: MedusaContainer, orderI
       })
     )
     .sort((a: KlarnaPaymentRow, b: KlarnaPaymentRow) => String(b.created_at).localeCompare(String(a.created_at)))
-  return { id: order.id, display_id: (order as any).display_id, status: (order as any).status, currency_code: (order as any).currency_code, payments }
+  const pending_sessions = ((order as any).payment_collections ?? [])
+    .flatMap((c: any) => c.payment_sessions ?? [])
+    .filter((s: any) => s.provider_id?.startsWith("pp_klarna") && s.status === "pending_authorization")
+    .map((s: any) => ({ id: s.id, provider_id: s.provider_id, data: (s.data ?? {}) as KlarnaPaymentData }))
+  return {
+    id: order.id,
+    display_id: (order as any).display_id,
+    status: (order as any).status,
+    currency_code: (order as any).currency_code,
+    payments,
+    pending_sessions,
+  }
 }
 
 /** The payment currently backing the order in Klarna: the newest one not canceled. */

@@ -41,6 +41,15 @@ export const resolveKlarnaCaptureStep = createStep(
   "resolve-klarna-capture",
   async (input: ResolveKlarnaCaptureStepInput, { container }) => {
     const order = await loadOrderKlarnaPayments(container, input.order_id)
+    if (order && !order.payments.length && order.pending_sessions.length) {
+      const session = order.pending_sessions[0]
+      return new StepResponse<KlarnaCaptureResolution>({
+        capture: false,
+        outcome: "skipped",
+        message: klarnaMessages.pendingReview(),
+        klarna_order_id: session.data.klarna_order_id,
+      })
+    }
     if (!order || !order.payments.length) {
       return new StepResponse<KlarnaCaptureResolution>(null)
     }

@@ -1,0 +1,81 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { klarnaIdempotencyKey } from "../../providers/klarna/client"
+import { reattachKlarnaPaymentWorkflow } from "../../workflows/reattach-klarna-payment"
+import { updateKlarnaOrderForChangeWorkflow } from "../../workflows/update-klarna-order-for-change"
+import type { KlarnaOrderUpdatePlan } from "../../workflows/steps/prepare-klarna-order-update"
+import type { ReattachedKlarnaPayment } from "../../workflows/steps/reattach-klarna-payment"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
+import { klarnaClientFor } from "./klarna-provider-client"
+import { klarnaMessages } from "./messages"
+import type { AutomationResult } from "./run-klarna-automation"
+
+/** The id of the order's change awaiting confirmation: it keys the Klarna update. */
+export async function pendingOrderChangeKey(container: MedusaContainer, orderId: string): Promise<string> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order_change",
+    fields: ["id", "status", "created_at"],
+    filters: { order_id: orderId, status: ["pending", "requested"] },
+  })
+  const change = (data as any[]).sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))[0]
+  return change?.id ?? `${orderId}:${Date.now()}`
+}
+
+/** Updates Klarna for a pending order change; throws (with Klarna's reason) when Klarna refuses. */
+export async function updateKlarnaBeforeChange(container: MedusaContainer, orderId: string, actor?: string) {
+  const changeKey = await pendingOrderChangeKey(container, orderId)
+  const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+  try {
+    const { result: plan } = await updateKlarnaOrderForChangeWorkflow(container).run({
+      input: { order_id: orderId, change_key: changeKey, respect_toggle: true },
+    })
+    if (plan && !plan.update) {
+      await om.recordEvent({ order_id: orderId, action: "update", outcome: "skipped", message: plan.message, actor, payment_id: plan.payment_id, klarna_order_id: plan.klarna_order_id })
+    }
+    return { plan, changeKey }
+  } catch (error) {
+    const e = error as { message?: string; correlationId?: string; errorCode?: string }
+    await om.recordEvent({
+      order_id: orderId,
+      action: "update",
+      outcome: "failed",
+      actor,
+      message: e.message?.startsWith("Could not update") ? e.message : klarnaMessages.failed("update", e.message ?? String(error)),
+      correlation_id: e.correlationId,
+      error_code: e.errorCode,
+    })
+    throw error
+  }
+}
+
+/** Puts the Klarna order back as it was when Medusa did not confirm the change after all. */
+export async function restoreKlarnaAfterFailedChange(container: MedusaContainer, plan: KlarnaOrderUpdatePlan, changeKey: string) {
+  if (!plan || !plan.update) {
+    return
+  }
+  await klarnaClientFor(container, plan.provider_id).updateAuthorization(
+    plan.klarna_order_id,
+    plan.previous,
+    klarnaIdempotencyKey("restore-authorization", plan.klarna_order_id, changeKey)
+  )
+}
+
+/** After Medusa confirmed the change: the new payment collection is backed by the same Klarna order. */
+export async function reattachKlarnaAfterChange(container: MedusaContainer, input: { order_id: string }): Promise<AutomationResult> {
+  const { result: reattached } = await reattachKlarnaPaymentWorkflow(container).run({ input })
+  const result = reattached as ReattachedKlarnaPayment
+  if (!result) {
+    return null
+  }
+  const client = klarnaClientFor(container)
+  const klarna = await client.getOrder(result.klarna_order_id)
+  return {
+    outcome: "succeeded",
+    payment_id: result.payment_id,
+    klarna_order_id: klarna.order_id,
+    amount: klarna.order_amount,
+    currency_code: klarna.purchase_currency.toLowerCase(),
+    message: klarnaMessages.updated(klarna.order_amount, klarna.purchase_currency),
+  }
+}
