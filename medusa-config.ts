@@ -32,6 +32,8 @@ module.exports = defineConfig({
     {
       resolve: "@medusajs/medusa/payment",
       options: {
+        // Klarna's notifications are processed after this delay (Medusa's default is 5 s).
+        webhook_delay: Number(process.env.PAYMENT_WEBHOOK_DELAY_MS ?? 5000),
         providers: [
           {
             resolve: "./src/providers/klarna",

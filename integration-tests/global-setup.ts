@@ -16,5 +16,6 @@ export default async function globalSetup() {
   process.env.KLARNA_PASSWORD = "sim_password"
   process.env.KLARNA_RETRY_BASE_DELAY_MS = "20"
   process.env.KLARNA_TIMEOUT_MS = "3000"
+  process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
   delete process.env.KLARNA_API_KEY
 }

@@ -1,10 +1,31 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { updateKlarnaBeforeOrderEditConfirm } from "./admin/order-edits/update-klarna-before-confirm"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
+import { AdminKlarnaAttentionQuery, AdminKlarnaCapture, AdminKlarnaEmptyBody, AdminUpdateKlarnaSettings } from "./admin/klarna/validators"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/admin/klarna/settings",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminUpdateKlarnaSettings)],
+    },
+    {
+      matcher: "/admin/klarna/orders/:id/capture",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminKlarnaCapture)],
+    },
+    ...["cancel", "release", "extend", "sync"].map((action) => ({
+      matcher: `/admin/klarna/orders/:id/${action}`,
+      method: ["POST" as const],
+      middlewares: [validateAndTransformBody(AdminKlarnaEmptyBody)],
+    })),
+    {
+      matcher: "/admin/klarna/attention",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminKlarnaAttentionQuery, {})],
+    },
     {
       matcher: "/admin/order-edits/:id/confirm",
       method: ["POST"],

@@ -2,6 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelKlarnaForOrder } from "./cancel-automation"
 import { captureKlarnaForOrder, type CaptureAutomationInput } from "./capture-automation"
 import { reattachKlarnaAfterChange } from "./update-automation"
+import { syncKlarnaOrder } from "./sync-automation"
+import { runKlarnaOrderOperationWorkflow } from "../../workflows/run-klarna-order-operation"
 import type { AutomationResult, AutomationSpec } from "./run-klarna-automation"
 
 type Automation = {
@@ -24,6 +26,23 @@ export const klarnaAutomations: Record<string, Automation> = {
     action: "cancel",
     verb: "cancel",
     run: (container, input: { order_id: string; respect_toggle: boolean }) => cancelKlarnaForOrder(container, input),
+  },
+  release: {
+    action: "release",
+    verb: "release the remaining authorization of the",
+    run: async (container, input: { order_id: string; request_key: string }) =>
+      (await runKlarnaOrderOperationWorkflow(container).run({ input: { ...input, operation: "release" } })).result,
+  },
+  extend: {
+    action: "extend",
+    verb: "extend the authorization time of the",
+    run: async (container, input: { order_id: string; request_key: string }) =>
+      (await runKlarnaOrderOperationWorkflow(container).run({ input: { ...input, operation: "extend" } })).result,
+  },
+  sync: {
+    action: "sync",
+    verb: "sync the",
+    run: (container, input: { order_id: string; actor?: string }) => syncKlarnaOrder(container, input),
   },
   reattach: {
     action: "update",

@@ -38,6 +38,7 @@ import { resolveKlarnaPaymentMethod } from "./payment-method"
 import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
 import { parseKlarnaWebhook } from "./webhook-payload"
+import { sessionIdFromMerchantData } from "./merchant-data"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 
@@ -244,8 +245,8 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     const operation = await readMedusaOperation(this.container, "refund", input.context?.idempotency_key)
     const order = await this.client_.getOrder(data.klarna_order_id)
     const amount = toMinorUnits(input.amount, order.purchase_currency)
-    const decision = decideRefund({ order, amount, medusaRefundId: operation?.id })
     const refunds = data.refunds ?? []
+    const decision = decideRefund({ order, amount, medusaRefundId: operation?.id, known: refunds })
 
     if (decision.action === "none") {
       return {
@@ -254,7 +255,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
             ...data,
             refunds: refunds.some((r) => r.refund_id === decision.refund_id)
               ? refunds
-              : [...refunds, { refund_id: decision.refund_id, medusa_refund_id: operation?.id, amount: decision.amount }],
+              : [...refunds, { refund_id: decision.refund_id, medusa_refund_id: operation?.id, amount: decision.amount, adopted: true }],
           },
           order
         ),
@@ -351,7 +352,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       }
       throw e
     }
-    const sessionId = readSessionId(order.merchant_data)
+    const sessionId = sessionIdFromMerchantData(order.merchant_data)
     if (!sessionId) {
       return { action: PaymentActions.NOT_SUPPORTED }
     }
@@ -412,18 +413,6 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 function withoutPlan<T extends KlarnaPaymentData>(data: T): T {
   const { capture_plan: _plan, ...rest } = data
   return rest as T
-}
-
-function readSessionId(merchantData?: string | null): string | undefined {
-  if (!merchantData) {
-    return undefined
-  }
-  try {
-    const parsed = JSON.parse(merchantData)
-    return typeof parsed?.medusa_payment_session_id === "string" ? parsed.medusa_payment_session_id : undefined
-  } catch {
-    return undefined
-  }
 }
 
 export type { KlarnaSessionInput }

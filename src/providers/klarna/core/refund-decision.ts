@@ -17,7 +17,13 @@ export type RefundDecision =
   | { action: "refund"; amount: number; orderLines?: KlarnaOrderLine[] }
 
 /** Decides what a Medusa refund of `amount` minor units needs in Klarna. */
-export function decideRefund(input: { order: RefundableOrder; amount: number; medusaRefundId?: string }): RefundDecision {
+export function decideRefund(input: {
+  order: RefundableOrder
+  amount: number
+  medusaRefundId?: string
+  /** Klarna refunds Medusa already accounts for; the rest were made outside Medusa (portal). */
+  known?: Array<{ refund_id: string; amount: number }>
+}): RefundDecision {
   const { order, amount, medusaRefundId } = input
   const fmt = (m: number) => formatMinorUnits(m, order.purchase_currency)
 
@@ -27,6 +33,15 @@ export function decideRefund(input: { order: RefundableOrder; amount: number; me
   }
   if (!Number.isSafeInteger(amount) || amount <= 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A Klarna refund needs an amount greater than zero.")
+  }
+  if (input.known) {
+    const knownIds = new Set(input.known.map((r) => r.refund_id))
+    const knownTotal = input.known.reduce((s, r) => s + r.amount, 0)
+    const untracked = (order.refunds ?? []).filter((r) => !knownIds.has(r.refund_id))
+    if (untracked.length && order.refunded_amount - knownTotal >= amount) {
+      const latest = untracked[untracked.length - 1]
+      return { action: "none", refund_id: latest.refund_id, amount, refunded_at: latest.refunded_at ?? undefined }
+    }
   }
   if (order.captured_amount <= 0) {
     throw new MedusaError(

@@ -35,6 +35,7 @@ export interface KlarnaRefundRecord {
   medusa_refund_id?: string
   amount: number
   refunded_at?: string
+  adopted?: boolean
 }
 
 /** Everything the provider keeps in a Medusa payment session's / payment's `data`. */

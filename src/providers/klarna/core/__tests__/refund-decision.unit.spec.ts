@@ -37,3 +37,20 @@ describe("decideRefund", () => {
     expect(() => decideRefund({ order: order(), amount: 0 })).toThrow(/greater than zero/)
   })
 })
+
+describe("decideRefund with refunds made outside Medusa", () => {
+  it("adopts a portal refund instead of refunding again", () => {
+    const order2: RefundableOrder = {
+      status: "CAPTURED",
+      order_amount: 59800,
+      captured_amount: 59800,
+      refunded_amount: 10000,
+      purchase_currency: "SEK",
+      refunds: [{ refund_id: "portal-r", refunded_amount: 10000 }],
+    }
+    expect(decideRefund({ order: order2, amount: 10000, known: [] })).toEqual(expect.objectContaining({ action: "none", refund_id: "portal-r" }))
+    expect(decideRefund({ order: order2, amount: 10000, known: [{ refund_id: "portal-r", amount: 10000 }] })).toEqual(
+      expect.objectContaining({ action: "refund", amount: 10000 })
+    )
+  })
+})

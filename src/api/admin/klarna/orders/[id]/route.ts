@@ -1,0 +1,35 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../../modules/klarna-order-management"
+import { klarnaClientFor } from "../../../../../lib/order-management/klarna-provider-client"
+import { loadOrderKlarnaPayments } from "../../../../../lib/order-management/order-klarna-payments"
+
+/** An order's live Klarna state (read from Klarna now) and its Klarna event log, newest first. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const order = await loadOrderKlarnaPayments(req.scope, req.params.id)
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found.`)
+  }
+  const om = req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+  const events = await om.listKlarnaEvents({ order_id: order.id }, { order: { created_at: "DESC" }, take: 200 })
+  const payment = order.payments.find((p) => p.data.klarna_order_id && !p.canceled_at) ?? order.payments.find((p) => p.data.klarna_order_id)
+  const klarnaOrderId = payment?.data.klarna_order_id ?? order.pending_sessions[0]?.data.klarna_order_id
+  let klarna: unknown = null
+  let klarna_error: { message: string; correlation_id?: string } | null = null
+  if (klarnaOrderId) {
+    try {
+      klarna = await klarnaClientFor(req.scope, payment?.provider_id).getOrder(klarnaOrderId)
+    } catch (e) {
+      const err = e as { message: string; correlationId?: string }
+      klarna_error = { message: err.message, correlation_id: err.correlationId }
+    }
+  }
+  res.json({
+    order_id: order.id,
+    klarna_order_id: klarnaOrderId ?? null,
+    payment: payment ? { id: payment.id, amount: payment.amount, captured_amount: payment.captured_amount, refunded_amount: payment.refunded_amount, currency_code: payment.currency_code, canceled_at: payment.canceled_at, data: payment.data } : null,
+    klarna,
+    klarna_error,
+    events,
+  })
+}

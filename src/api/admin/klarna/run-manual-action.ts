@@ -1,0 +1,40 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { randomUUID } from "node:crypto"
+import { dispatchKlarnaAutomation } from "../../../lib/order-management/dispatch"
+import { loadOrderKlarnaPayments } from "../../../lib/order-management/order-klarna-payments"
+
+/**
+ * Runs one of the admin's Klarna actions (like the WooCommerce metabox:
+ * independent of the automation toggles), answering with its event-log
+ * entry. A refusal is a 400 with the merchant-readable reason.
+ */
+export async function runManualKlarnaAction(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  automation: string,
+  input: Record<string, unknown> = {}
+) {
+  const orderId = req.params.id
+  const order = await loadOrderKlarnaPayments(req.scope, orderId)
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found.`)
+  }
+  if (!order.payments.length && !order.pending_sessions.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${orderId} was not paid with Klarna.`)
+  }
+  const actor = req.auth_context?.actor_id
+  const event = (await dispatchKlarnaAutomation(req.scope, automation, {
+    order_id: orderId,
+    input: { order_id: orderId, respect_toggle: false, request_key: randomUUID(), actor, captured_by: actor, ...input },
+    operation_key: `manual-${automation}:${orderId}:${randomUUID()}`,
+    actor: actor ? `user:${actor}` : "admin",
+  })) as { outcome?: string; message?: string } | null
+  if (!event) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${orderId} has no Klarna order to act on.`)
+  }
+  if (event.outcome === "failed") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, event.message ?? "The Klarna action failed.")
+  }
+  res.json({ event })
+}

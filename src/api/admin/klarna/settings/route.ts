@@ -1,0 +1,36 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../modules/klarna-order-management"
+import { klarnaClientFor } from "../../../../lib/order-management/klarna-provider-client"
+import { updateKlarnaSettingsWorkflow } from "../../../../workflows/update-klarna-settings"
+import type { AdminUpdateKlarnaSettingsType } from "../validators"
+
+function connection(req: AuthenticatedMedusaRequest) {
+  try {
+    const client = klarnaClientFor(req.scope)
+    const baseUrl = client.baseUrl
+    const official = /^https:\/\/api(-na|-oc)?\.(playground\.)?(klarna|kustom)\.(com|co)$/.exec(baseUrl)
+    return {
+      provider_registered: true,
+      base_url: baseUrl,
+      simulator: !official,
+      region: official ? (official[1] ? official[1].slice(1) : "eu") : null,
+      environment: official ? (official[2] ? "playground" : "live") : null,
+      credentials_configured: true,
+    }
+  } catch {
+    return { provider_registered: false, base_url: null, simulator: false, region: null, environment: null, credentials_configured: false }
+  }
+}
+
+/** The live order-management settings and the Klarna connection (never the secrets). */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const om = req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+  res.json({ settings: await om.getSettings(), connection: connection(req) })
+}
+
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateKlarnaSettingsType>, res: MedusaResponse) => {
+  const { result } = await updateKlarnaSettingsWorkflow(req.scope).run({
+    input: { patch: req.validatedBody, updated_by: req.auth_context?.actor_id },
+  })
+  res.json({ settings: result, connection: connection(req) })
+}
