@@ -90,7 +90,8 @@ medusaIntegrationTestRunner({
         expect(event).toEqual(
           expect.objectContaining({ outcome: "skipped", message: "Klarna order is pending review and could not be captured at this time." })
         )
-        expect((await sim.order(placed.klarna_order_id)).captured_amount).toBe(0)
+        expect(event.klarna_order_id).toEqual(expect.any(String))
+        expect((await sim.order(event.klarna_order_id)).captured_amount).toBe(0)
       })
 
       it("retries a capture Klarna could not take and ends with exactly one capture", async () => {
@@ -109,6 +110,77 @@ medusaIntegrationTestRunner({
         const klarna = await sim.order(placed.klarna_order_id)
         expect(klarna.captures).toHaveLength(1)
         expect(klarna.captured_amount).toBe(34800)
+      })
+    })
+
+    describe("completion = shipment: each shipment captures its own items", () => {
+      it("captures per shipment with its lines and tracking, and the last one captures the rest", async () => {
+        await om().updateSettings({ completion_trigger: "shipment.created" })
+        const coffee = store.products.find((p) => p.sku === "COFFEE-500")!
+        const placed = await placeKlarnaOrder(api, getContainer(), store, [
+          { variant_id: tshirt().variant_id, quantity: 1 },
+          { variant_id: coffee.variant_id, quantity: 1 },
+        ])
+        const { data } = await api.get(`/admin/orders/${placed.order.id}?fields=items.id,items.variant_sku`, admin)
+        const itemId = (sku: string) => data.order.items.find((i: any) => i.variant_sku === sku).id
+
+        const ship = async (sku: string, tracking: string) => {
+          const items = [{ id: itemId(sku), quantity: 1 }]
+          await api.post(`/admin/orders/${placed.order.id}/fulfillments`, { items }, admin)
+          const { data: f } = await api.get(
+            `/admin/orders/${placed.order.id}?fields=fulfillments.id,fulfillments.shipped_at,fulfillments.items.line_item_id`,
+            admin
+          )
+          const fulfillment = f.order.fulfillments.find((x: any) => !x.shipped_at && x.items.some((i: any) => i.line_item_id === itemId(sku)))
+          await api.post(
+            `/admin/orders/${placed.order.id}/fulfillments/${fulfillment.id}/shipments`,
+            { items, labels: [{ tracking_number: tracking, tracking_url: `https://track.example/${tracking}`, label_url: "https://label.example/1" }] },
+            admin
+          )
+        }
+
+        await ship("TSHIRT-PINK", "TRACK-1")
+        await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.filter((x) => x.outcome === "succeeded").length === 1)
+        let klarna = await sim.order(placed.klarna_order_id)
+        expect(klarna.status).toBe("PART_CAPTURED")
+        expect(klarna.captures[0]).toEqual(
+          expect.objectContaining({
+            captured_amount: 29900,
+            shipping_info: [expect.objectContaining({ tracking_number: "TRACK-1", tracking_uri: "https://track.example/TRACK-1" })],
+          })
+        )
+        expect(klarna.captures[0].order_lines.map((l: any) => [l.reference, l.quantity, l.total_amount])).toEqual([["TSHIRT-PINK", 1, 29900]])
+
+        await ship("COFFEE-500", "TRACK-2")
+        await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.filter((x) => x.outcome === "succeeded").length === 2)
+        klarna = await sim.order(placed.klarna_order_id)
+        expect(klarna).toEqual(expect.objectContaining({ status: "CAPTURED", captured_amount: 29900 + 8990 + 4900 }))
+        expect(klarna.captures[1].shipping_info[0].tracking_number).toBe("TRACK-2")
+        const payment = await klarnaPaymentOf(getContainer(), placed.order.id)
+        expect(payment.captures.map((c: any) => Number(c.amount)).sort()).toEqual([138.9, 299])
+      })
+
+      it("order.completed does not capture when completion is a shipment", async () => {
+        await om().updateSettings({ completion_trigger: "shipment.created" })
+        const placed = await place()
+        await complete(placed.order.id)
+        await new Promise((r) => setTimeout(r, 1000))
+        expect(await klarnaEvents(getContainer(), placed.order.id)).toHaveLength(0)
+        expect((await sim.order(placed.klarna_order_id)).captured_amount).toBe(0)
+      })
+    })
+
+    describe("captured in Klarna's portal before completion", () => {
+      it("adopts the portal capture on completion instead of capturing again", async () => {
+        const placed = await place()
+        await sim.portalCapture(placed.klarna_order_id, 34800)
+        await complete(placed.order.id)
+        const [event] = await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.length > 0)
+        expect(event.outcome).toBe("succeeded")
+        expect(event.message).toMatch(/already been captured in Klarna \(348,00 SEK/)
+        expect((await sim.order(placed.klarna_order_id)).captures).toHaveLength(1)
+        const payment = await klarnaPaymentOf(getContainer(), placed.order.id)
+        expect(payment.captured_at).toBeTruthy()
       })
     })
 

@@ -42,6 +42,8 @@ export async function fulfillmentCapture(
     fields: [
       "id",
       "currency_code",
+      // a top-level total field makes the order module compute the line totals
+      "total",
       "shipping_address.country_code",
       "items.*",
       "items.detail.*",
