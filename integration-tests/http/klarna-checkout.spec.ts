@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedDemoStore, type DemoStore } from "../../demo/seed-demo-store"
 import { createAdmin } from "../helpers/admin"
 import { createCart, placeKlarnaOrder, startKlarnaSession, storeHeaders } from "../helpers/checkout"
+import { waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
 import { simulator } from "../helpers/simulator"
 
@@ -182,6 +183,8 @@ medusaIntegrationTestRunner({
       it("cancels the Klarna order when the Medusa order is canceled", async () => {
         const placed = await placeKlarnaOrder(api, getContainer(), store, [{ variant_id: coffee().variant_id, quantity: 1 }])
         await api.post(`/admin/orders/${placed.order.id}/cancel`, {}, admin)
+        // Medusa's cancelPayment is deferred by the provider; the order.canceled handling cancels in Klarna.
+        await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "cancel"))
         const klarna = await sim.order(placed.klarna_order_id)
         expect(klarna.status).toBe("CANCELLED")
       })
