@@ -118,5 +118,26 @@ medusaIntegrationTestRunner({
       expect(payment.data.klarna_order_id).toBe(placed.klarna_order_id)
       expect(Number(payment.amount)).toBe(348)
     })
+
+    it("a claim after capture goes through and leaves the Klarna reservation alone", async () => {
+      const placed = await place()
+      await api.post(`/admin/payments/${placed.payment.id}/capture`, {}, admin)
+      const { data } = await api.get(`/admin/orders/${placed.order.id}?fields=items.id`, admin)
+      const itemId = data.order.items[0].id
+      await api.post(`/admin/orders/${placed.order.id}/fulfillments`, { items: [{ id: itemId, quantity: 2 }] }, admin)
+      const { data: claim } = await api.post(`/admin/claims`, { order_id: placed.order.id, type: "replace" }, admin)
+      const claimId = claim.claim.id
+      await api.post(`/admin/claims/${claimId}/inbound/items`, { items: [{ id: itemId, quantity: 1 }] }, admin)
+      await api.post(`/admin/claims/${claimId}/outbound/items`, { items: [{ variant_id: product("TSHIRT-PINK").variant_id, quantity: 1 }] }, admin)
+      const res = await api.post(`/admin/claims/${claimId}/request`, {}, admin).catch((e) => e.response)
+      expect(res.status).toBe(200)
+      const klarna = await sim.order(placed.klarna_order_id)
+      expect(klarna).toEqual(expect.objectContaining({ status: "CAPTURED", order_amount: 64700 }))
+      expect((await sim.requests(`${placed.klarna_order_id}/authorization`)).filter((r: any) => r.method === "PATCH")).toHaveLength(0)
+      const events = await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "update"))
+      expect(events.find((e) => e.action === "update")).toEqual(
+        expect.objectContaining({ outcome: "skipped", message: "Klarna order not updated: it has captures, so the change is settled with refunds." })
+      )
+    })
   },
 })

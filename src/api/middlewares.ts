@@ -1,5 +1,9 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { updateKlarnaBeforeOrderEditConfirm } from "./admin/order-edits/update-klarna-before-confirm"
+import {
+  updateKlarnaBeforeClaimConfirm,
+  updateKlarnaBeforeExchangeConfirm,
+  updateKlarnaBeforeOrderEditConfirm,
+} from "./admin/update-klarna-before-change-confirm"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import { AdminKlarnaAttentionQuery, AdminKlarnaCapture, AdminKlarnaEmptyBody, AdminUpdateKlarnaSettings } from "./admin/klarna/validators"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
@@ -31,6 +35,8 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [updateKlarnaBeforeOrderEditConfirm],
     },
+    { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeClaimConfirm] },
+    { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeExchangeConfirm] },
     {
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],

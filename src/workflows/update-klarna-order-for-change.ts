@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { prepareKlarnaOrderUpdateStep } from "./steps/prepare-klarna-order-update"
 import { updateKlarnaAuthorizationStep } from "./steps/update-klarna-authorization"
 
-export type UpdateKlarnaOrderForChangeInput = { order_id: string; change_key: string; respect_toggle: boolean }
+export type UpdateKlarnaOrderForChangeInput = { order_id: string; change_key: string; respect_toggle: boolean; refuse_when_captured?: boolean }
 
 export const updateKlarnaOrderForChangeWorkflowId = "update-klarna-order-for-change"
 
@@ -14,7 +14,11 @@ export const updateKlarnaOrderForChangeWorkflowId = "update-klarna-order-for-cha
 export const updateKlarnaOrderForChangeWorkflow = createWorkflow(
   updateKlarnaOrderForChangeWorkflowId,
   (input: UpdateKlarnaOrderForChangeInput) => {
-    const plan = prepareKlarnaOrderUpdateStep({ order_id: input.order_id, respect_toggle: input.respect_toggle })
+    const plan = prepareKlarnaOrderUpdateStep({
+      order_id: input.order_id,
+      respect_toggle: input.respect_toggle,
+      refuse_when_captured: input.refuse_when_captured,
+    })
     when("klarna-update-due", { plan }, ({ plan }) => !!plan && plan.update === true).then(() => {
       const updateInput = transform({ plan, input }, ({ plan, input }) => ({
         provider_id: (plan as any).provider_id,

@@ -23,12 +23,17 @@ export async function pendingOrderChangeKey(container: MedusaContainer, orderId:
 }
 
 /** Updates Klarna for a pending order change; throws (with Klarna's reason) when Klarna refuses. */
-export async function updateKlarnaBeforeChange(container: MedusaContainer, orderId: string, actor?: string) {
+export async function updateKlarnaBeforeChange(
+  container: MedusaContainer,
+  orderId: string,
+  actor?: string,
+  options: { refuse_when_captured?: boolean } = {}
+) {
   const changeKey = await pendingOrderChangeKey(container, orderId)
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   try {
     const { result: plan } = await updateKlarnaOrderForChangeWorkflow(container).run({
-      input: { order_id: orderId, change_key: changeKey, respect_toggle: true },
+      input: { order_id: orderId, change_key: changeKey, respect_toggle: true, refuse_when_captured: options.refuse_when_captured ?? true },
     })
     if (plan && !plan.update) {
       await om.recordEvent({ order_id: orderId, action: "update", outcome: "skipped", message: plan.message, actor, payment_id: plan.payment_id, klarna_order_id: plan.klarna_order_id })

@@ -28,7 +28,7 @@ export type KlarnaOrderUpdatePlan =
  */
 export const prepareKlarnaOrderUpdateStep = createStep(
   "prepare-klarna-order-update",
-  async (input: { order_id: string; respect_toggle: boolean }, { container }) => {
+  async (input: { order_id: string; respect_toggle: boolean; refuse_when_captured?: boolean }, { container }) => {
     const order = await loadOrderKlarnaPayments(container, input.order_id)
     const payment = order && activeKlarnaPayment(order)
     if (!order || !payment?.data.klarna_order_id) {
@@ -48,6 +48,15 @@ export const prepareKlarnaOrderUpdateStep = createStep(
     }
     const klarna = await klarnaClientFor(container, payment.provider_id).getOrder(klarnaOrderId)
     if (klarna.captured_amount > 0 || klarna.status === "CAPTURED" || klarna.status === "PART_CAPTURED") {
+      if (input.refuse_when_captured === false) {
+        // Claims and exchanges after a capture are settled with refunds, not by updating the reservation.
+        return new StepResponse<KlarnaOrderUpdatePlan>({
+          update: false,
+          outcome: "skipped",
+          message: "Klarna order not updated: it has captures, so the change is settled with refunds.",
+          ...base,
+        })
+      }
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, klarnaMessages.notReservation())
     }
     if (klarna.status === "CANCELLED") {
