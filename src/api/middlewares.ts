@@ -4,6 +4,7 @@ import {
   updateKlarnaBeforeExchangeConfirm,
   updateKlarnaBeforeOrderEditConfirm,
 } from "./admin/update-klarna-before-change-confirm"
+import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import { AdminKlarnaAttentionQuery, AdminKlarnaCapture, AdminKlarnaEmptyBody, AdminUpdateKlarnaSettings } from "./admin/klarna/validators"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
@@ -35,6 +36,7 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [updateKlarnaBeforeOrderEditConfirm],
     },
+    { matcher: "/admin/payments/:id/refund", method: ["POST"], middlewares: [planKlarnaRefundBeforeRefund] },
     { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeClaimConfirm] },
     { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeExchangeConfirm] },
     {

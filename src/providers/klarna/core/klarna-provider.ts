@@ -29,7 +29,10 @@ import type {
 } from "@medusajs/framework/types"
 import { createKlarnaClient, klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
 import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../types/options"
-import type { KlarnaPaymentData, KlarnaSessionInput } from "../types/payment-data"
+import type { KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../types/payment-data"
+import type { KlarnaOrderLine } from "../validation/order-line-rules"
+import { buildGoodwillRefundLines, describeGoodwillSplit } from "../utils/refund-lines"
+import { capturedLines } from "./captured-lines"
 import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../utils/currency"
 import { decideCapture } from "./capture-decision"
 import { decideRefund } from "./refund-decision"
@@ -263,24 +266,34 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     }
     const reference = operation?.id ?? input.context?.idempotency_key
     const key = klarnaIdempotencyKey("refund", data.klarna_order_id, reference ?? `refund-${order.refunded_amount}-${amount}`)
+    const plan = refundPlanFor(data, order, decision)
     const { refund_id } = await this.client_.refundOrder(
       data.klarna_order_id,
       {
         refunded_amount: decision.amount,
         reference,
         description: operation?.note ? String(operation.note).slice(0, 255) : undefined,
-        order_lines: decision.orderLines,
+        order_lines: plan.order_lines.length ? plan.order_lines : undefined,
       },
       key
     )
     const refreshed = await this.client_.getOrder(data.klarna_order_id)
+    const { refund_plan: _used, ...rest } = data
     return {
       data: applyOrderSnapshot(
         {
-          ...data,
+          ...rest,
+          refunded_return_ids: [...(data.refunded_return_ids ?? []), ...(plan.return_ids ?? [])],
           refunds: [
             ...refunds,
-            { refund_id, medusa_refund_id: operation?.id, amount: decision.amount, refunded_at: new Date().toISOString() },
+            {
+              refund_id,
+              medusa_refund_id: operation?.id,
+              amount: decision.amount,
+              refunded_at: new Date().toISOString(),
+              kind: plan.kind,
+              summary: plan.summary,
+            },
           ],
         },
         refreshed
@@ -408,6 +421,31 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     }
     return Object.keys(urls).length ? urls : undefined
   }
+}
+
+/**
+ * The lines of a refund: what the plugin planned for exactly this amount
+ * (returned items, or the admin's good-will choice), else the captured lines
+ * for a full refund, else a good-will refund split by VAT rate.
+ */
+function refundPlanFor(
+  data: KlarnaPaymentData,
+  order: Parameters<typeof capturedLines>[0] & { purchase_currency: string },
+  decision: { amount: number; orderLines?: KlarnaOrderLine[] }
+): Omit<KlarnaRefundPlan, "amount"> {
+  if (data.refund_plan && data.refund_plan.amount === decision.amount) {
+    return data.refund_plan
+  }
+  if (decision.orderLines) {
+    return { kind: "full", order_lines: capturedLines(order), summary: "full refund" }
+  }
+  const lines = buildGoodwillRefundLines({
+    amount: decision.amount,
+    currency: order.purchase_currency,
+    captured_lines: capturedLines(order),
+    policy: "split_by_rate",
+  })
+  return { kind: "goodwill", order_lines: lines, summary: describeGoodwillSplit(lines, order.purchase_currency) }
 }
 
 function withoutPlan<T extends KlarnaPaymentData>(data: T): T {

@@ -36,6 +36,21 @@ export interface KlarnaRefundRecord {
   amount: number
   refunded_at?: string
   adopted?: boolean
+  /** "full" (the captured lines), "lines" (returned items), "goodwill" (an amount split by VAT rate) */
+  kind?: KlarnaRefundKind
+  /** e.g. "good-will, 25 % VAT" or "items: 1 × Klarna T-shirt" */
+  summary?: string
+}
+
+export type KlarnaRefundKind = "full" | "lines" | "goodwill"
+
+/** What the next refund of exactly `amount` sends to Klarna, planned with the order in view. */
+export interface KlarnaRefundPlan {
+  amount: number
+  kind: KlarnaRefundKind
+  order_lines: KlarnaOrderLine[]
+  summary: string
+  return_ids?: string[]
 }
 
 /** Everything the provider keeps in a Medusa payment session's / payment's `data`. */
@@ -67,6 +82,9 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   cancel_requested_at?: string
   /** Order lines / tracking to send with the next capture of exactly `amount` (fulfilment captures). */
   capture_plan?: KlarnaCapturePlan
+  refund_plan?: KlarnaRefundPlan
+  /** Medusa returns already refunded to Klarna line by line. */
+  refunded_return_ids?: string[]
 }
 
 export interface KlarnaCapturePlan {

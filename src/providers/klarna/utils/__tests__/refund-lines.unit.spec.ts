@@ -97,6 +97,8 @@ describe("allocateProportionally", () => {
     expect(allocateProportionally(5, [1, 1])).toEqual([3, 2])
     expect(allocateProportionally(7, [0, 0])).toEqual([0, 0])
     expect(allocateProportionally(1, [1, 1000])).toEqual([0, 1])
+    // 4.29 / 4.29 / 1.43: the unit left over goes to the largest remainder, not the largest share
+    expect(allocateProportionally(10, [3, 3, 1])).toEqual([4, 4, 2])
   })
 })
 
