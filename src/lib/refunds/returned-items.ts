@@ -19,8 +19,7 @@ export async function returnedItemsToRefund(container: MedusaContainer, orderId:
       "items.variant_id",
       "returns.id",
       "returns.status",
-      "returns.items.item_id",
-      "returns.items.received_quantity",
+      "returns.items.*",
     ],
     filters: { id: orderId },
   })
@@ -35,7 +34,7 @@ export async function returnedItemsToRefund(container: MedusaContainer, orderId:
   for (const r of returns) {
     for (const item of r.items ?? []) {
       const ref = reference.get(item.item_id)
-      const qty = Number(item.received_quantity ?? 0)
+      const qty = Number(item.raw_received_quantity?.value ?? item.received_quantity ?? 0)
       if (ref && qty > 0) {
         quantities.set(ref, (quantities.get(ref) ?? 0) + qty)
       }
