@@ -6,7 +6,13 @@ import {
 } from "./admin/update-klarna-before-change-confirm"
 import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
-import { AdminKlarnaAttentionQuery, AdminKlarnaCapture, AdminKlarnaEmptyBody, AdminUpdateKlarnaSettings } from "./admin/klarna/validators"
+import {
+  AdminKlarnaAttentionQuery,
+  AdminKlarnaCapture,
+  AdminKlarnaEmptyBody,
+  AdminKlarnaRefundPreview,
+  AdminUpdateKlarnaSettings,
+} from "./admin/klarna/validators"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
 
 export default defineMiddlewares({
@@ -26,6 +32,16 @@ export default defineMiddlewares({
       method: ["POST" as const],
       middlewares: [validateAndTransformBody(AdminKlarnaEmptyBody)],
     })),
+    {
+      matcher: "/admin/klarna/orders/:id/refund-preview",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminKlarnaRefundPreview)],
+    },
+    {
+      matcher: "/admin/klarna/connection-test",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminKlarnaEmptyBody)],
+    },
     {
       matcher: "/admin/klarna/attention",
       method: ["GET"],

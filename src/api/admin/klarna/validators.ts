@@ -15,3 +15,8 @@ export const AdminKlarnaAttentionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })
+
+export const AdminKlarnaRefundPreview = z
+  .object({ amount: z.number().positive("amount must be greater than zero") })
+  .strict()
+export type AdminKlarnaRefundPreviewType = z.infer<typeof AdminKlarnaRefundPreview>

@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "./sdk"
+
+export type KlarnaEvent = {
+  id: string
+  action: string
+  outcome: "succeeded" | "failed" | "skipped" | "pending_retry" | "needs_attention"
+  message: string
+  amount: number | null
+  currency_code: string | null
+  klarna_capture_id: string | null
+  klarna_refund_id: string | null
+  correlation_id: string | null
+  actor: string
+  created_at: string
+}
+
+export type KlarnaOrderState = {
+  order_id: string
+  klarna_order_id: string | null
+  payment: { id: string; currency_code: string; data: Record<string, any> } | null
+  klarna: null | {
+    status: string
+    fraud_status?: string
+    order_amount: number
+    captured_amount: number
+    refunded_amount: number
+    remaining_authorized_amount: number
+    purchase_currency: string
+    klarna_reference?: string
+    expires_at?: string
+    captures: Array<{ capture_id: string; klarna_reference?: string; captured_amount: number; captured_at?: string }>
+    refunds: Array<{ refund_id: string; refunded_amount: number; refunded_at?: string; description?: string; reference?: string }>
+  }
+  klarna_error: { message: string; correlation_id?: string } | null
+  events: KlarnaEvent[]
+}
+
+export type KlarnaSettings = {
+  toggles: Record<"capture_on_complete" | "cancel_on_cancel" | "update_on_edit", Record<string, boolean>>
+  completion_trigger: string
+  goodwill_vat_policy: string
+}
+
+export const klarnaOrderKey = (orderId: string) => ["klarna-order", orderId]
+
+export function useKlarnaOrder(orderId: string) {
+  return useQuery({
+    queryKey: klarnaOrderKey(orderId),
+    queryFn: () => sdk.client.fetch<KlarnaOrderState>(`/admin/klarna/orders/${orderId}`),
+  })
+}
+
+export function useKlarnaOrderAction(orderId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ path, body }: { path: string; body?: Record<string, unknown> }) =>
+      sdk.client.fetch<any>(path, { method: "POST", body: body ?? {} }),
+    onSettled: () => {
+      client.invalidateQueries({ queryKey: klarnaOrderKey(orderId) })
+      client.invalidateQueries({ queryKey: ["orders"] })
+    },
+  })
+}
+
+export function useKlarnaSettings() {
+  return useQuery({
+    queryKey: ["klarna-settings"],
+    queryFn: () => sdk.client.fetch<{ settings: KlarnaSettings; connection: Record<string, any> }>(`/admin/klarna/settings`),
+  })
+}
+
+export function useSaveKlarnaSettings() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (patch: Partial<KlarnaSettings>) =>
+      sdk.client.fetch<{ settings: KlarnaSettings }>(`/admin/klarna/settings`, { method: "POST", body: patch }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["klarna-settings"] }),
+  })
+}
+
+/** Klarna's message (and correlation id) from a failed admin call. */
+export function errorText(e: unknown): string {
+  const err = e as { message?: string }
+  return err?.message ?? "The Klarna action failed."
+}

@@ -1,0 +1,16 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { loadOrderKlarnaPayments } from "../../../../../../lib/order-management/order-klarna-payments"
+import { planKlarnaRefund } from "../../../../../../lib/refunds/plan-klarna-refund"
+import type { AdminKlarnaRefundPreviewType } from "../../../validators"
+
+/** What a refund of `amount` would send to Klarna (kind, lines, VAT split) — nothing is saved or sent. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaRefundPreviewType>, res: MedusaResponse) => {
+  const order = await loadOrderKlarnaPayments(req.scope, req.params.id)
+  const payment = order?.payments.find((p) => p.data.klarna_order_id && p.captured_amount > 0) ?? order?.payments[0]
+  if (!order || !payment) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} has no Klarna payment.`)
+  }
+  const plan = await planKlarnaRefund(req.scope, payment.id, req.validatedBody.amount)
+  res.json({ payment_id: payment.id, plan })
+}
