@@ -11,6 +11,7 @@ const testType = process.env.TEST_TYPE || "unit"
 const matchers = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/klarna-simulator/**/__tests__/**/*.spec.[jt]s", "**/scripts/**/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
   "integration:modules": ["**/integration-tests/modules/**/*.spec.[jt]s", "**/src/modules/*/__tests__/**/*.spec.[jt]s"],
 }
 
@@ -22,6 +23,6 @@ module.exports = {
   testMatch: matchers[testType],
   testPathIgnorePatterns: testType === "integration:modules" ? ["\\.unit\\.spec\\."] : ["/node_modules/"],
   setupFiles: ["./integration-tests/setup.js"],
-  globalSetup: testType === "unit" ? undefined : "./integration-tests/global-setup.ts",
-  globalTeardown: testType === "unit" ? undefined : "./integration-tests/global-teardown.ts",
+  globalSetup: ["unit", "browser"].includes(testType) ? undefined : "./integration-tests/global-setup.ts",
+  globalTeardown: ["unit", "browser"].includes(testType) ? undefined : "./integration-tests/global-teardown.ts",
 }

@@ -4,7 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { seedDemoStore } from "./seed-demo-store"
 
-const OUT = path.resolve(process.cwd(), ".data", "demo-store.json")
+const OUT = path.resolve(process.cwd(), process.env.MEDUSA_KLARNA_DATA_DIR || ".data", "demo-store.json")
 
 /** `medusa exec ./demo/seed.ts`: seeds the demo store once, and records its ids. */
 export default async function seedDemo({ container }: ExecArgs) {

@@ -9,6 +9,7 @@ const path = require("node:path")
 const { startEmbeddedPostgres, freePort } = require("./lib/embedded-postgres")
 
 const root = path.resolve(__dirname, "..")
+const dataDir = path.resolve(root, process.env.MEDUSA_KLARNA_DATA_DIR || ".data")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
 const PORT = Number(process.env.PORT || 9000)
 const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@example.com"
@@ -62,7 +63,7 @@ async function main() {
   const env = { ...process.env }
   if (!env.DATABASE_URL) {
     log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)…")
-    pg = await startEmbeddedPostgres({ dir: path.join(root, ".data", "postgres"), port: 54329, persistent: true })
+    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, "postgres"), port: Number(process.env.EMBEDDED_POSTGRES_PORT || 54329), persistent: true })
     await pg.createDatabase("medusa_klarna")
     env.DATABASE_URL = pg.url("medusa_klarna")
   }
@@ -73,16 +74,17 @@ async function main() {
     Object.assign(env, { KLARNA_BASE_URL: url, KLARNA_USERNAME: "sim_user", KLARNA_PASSWORD: "sim_password", KLARNA_SIMULATOR_URL: url })
   }
   env.MEDUSA_BACKEND_URL = env.MEDUSA_BACKEND_URL || `http://localhost:${PORT}`
+  env.MEDUSA_KLARNA_DATA_DIR = dataDir
 
   log("Running database migrations…")
   run(bin("medusa"), ["db:migrate"], env)
-  const seeded = fs.existsSync(path.join(root, ".data", "demo-store.json"))
+  const seeded = fs.existsSync(path.join(dataDir, "demo-store.json"))
   run(bin("medusa"), ["exec", "./demo/seed.ts"], env)
   if (!seeded) {
     spawnSync(bin("medusa"), ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], { cwd: root, stdio: "inherit", env })
   }
   fs.writeFileSync(
-    path.join(root, ".data", "runtime.json"),
+    path.join(dataDir, "runtime.json"),
     JSON.stringify({ backend_url: env.MEDUSA_BACKEND_URL, simulator_url: env.KLARNA_SIMULATOR_URL ?? null }, null, 2)
   )
 
@@ -91,7 +93,7 @@ async function main() {
   children.push(medusa)
   medusa.on("exit", (code) => shutdown(code ?? 0))
   await waitFor(`http://127.0.0.1:${PORT}/health`, 180_000)
-  const demo = JSON.parse(fs.readFileSync(path.join(root, ".data", "demo-store.json"), "utf8"))
+  const demo = JSON.parse(fs.readFileSync(path.join(dataDir, "demo-store.json"), "utf8"))
   console.log(`
 ──────────────────────────────────────────────────────────────
  medusa-klarna is running

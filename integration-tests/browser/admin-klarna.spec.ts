@@ -1,0 +1,115 @@
+import fs from "node:fs"
+import path from "node:path"
+import axios from "axios"
+import { chromium, type Browser, type Page } from "playwright-core"
+import { placeDemoOrder } from "../../scripts/lib/place-demo-order"
+
+jest.setTimeout(240_000)
+
+const baseUrl = process.env.BROWSER_BASE_URL!
+const dataDir = process.env.MEDUSA_KLARNA_DATA_DIR!
+// A dot folder: `medusa develop` does not restart for it, and git ignores it.
+const artifacts = path.resolve(__dirname, "../../.artifacts")
+const runtime = () => JSON.parse(fs.readFileSync(path.join(dataDir, "runtime.json"), "utf8"))
+const simOrder = async (id: string) => (await axios.get(`${runtime().simulator_url}/_sim/orders/${id}`)).data
+
+let browser: Browser
+let page: Page
+let token: string
+
+async function adminApi() {
+  if (!token) {
+    const { data } = await axios.post(`${baseUrl}/auth/user/emailpass`, { email: "admin@example.com", password: "supersecret" })
+    token = data.token
+  }
+  return axios.create({ baseURL: baseUrl, headers: { authorization: `Bearer ${token}` } })
+}
+
+async function klarnaState(orderId: string) {
+  return (await (await adminApi()).get(`/admin/klarna/orders/${orderId}`)).data
+}
+
+async function confirmPrompt() {
+  await page.getByRole("alertdialog").getByRole("button").last().click()
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(artifacts, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  })
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  await page.goto(`${baseUrl}/app/login`)
+  await page.locator('input[name="email"]').fill("admin@example.com")
+  await page.locator('input[name="password"]').fill("supersecret")
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(/\/app\/(orders)?/, { timeout: 120_000 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe("Klarna in the Medusa admin", () => {
+  let orderId: string
+
+  it("shows the Klarna widget with the right amounts on a Klarna order placed through the store API", async () => {
+    const placed = await placeDemoOrder({ dataDir, quantities: [1, 2] }) // 299 + 2 × 649,50 + 49 shipping
+    orderId = placed.order_id!
+    await page.goto(`${baseUrl}/app/orders/${orderId}`)
+    const widget = page.getByTestId("klarna-widget")
+    await widget.waitFor({ timeout: 120_000 })
+    await expect(page.getByTestId("klarna-status").textContent()).resolves.toBe("AUTHORIZED")
+    await expect(page.getByTestId("klarna-authorized").textContent()).resolves.toBe("1 647,00 SEK")
+    await expect(page.getByTestId("klarna-captured").textContent()).resolves.toBe("0,00 SEK")
+    await widget.screenshot({ path: path.join(artifacts, "klarna-order-widget.png") })
+  })
+
+  it("completes the order from the widget: the capture appears in the widget and in Klarna", async () => {
+    await page.getByTestId("klarna-complete").click()
+    await confirmPrompt()
+    await page.getByTestId("klarna-status").filter({ hasText: "CAPTURED" }).waitFor({ timeout: 60_000 })
+    await expect(page.getByTestId("klarna-captured").textContent()).resolves.toBe("1 647,00 SEK")
+    await page.getByTestId("klarna-event-log").getByText(/Klarna order captured\. Capture amount: 1 647,00 SEK/).waitFor()
+    const state = await klarnaState(orderId)
+    expect((await simOrder(state.klarna_order_id)).status).toBe("CAPTURED")
+  })
+
+  it("issues a good-will refund after previewing its VAT split", async () => {
+    await page.getByTestId("klarna-refund-open").click()
+    await page.getByTestId("klarna-refund-amount").fill("100")
+    await page.getByTestId("klarna-refund-preview-button").click()
+    await page.getByTestId("klarna-refund-preview").getByText(/Good-will refund: good-will, 25 % VAT/).waitFor()
+    await page.getByTestId("klarna-refund-confirm").click()
+    await page.getByTestId("klarna-refunded").filter({ hasText: "100,00 SEK" }).waitFor({ timeout: 60_000 })
+    const state = await klarnaState(orderId)
+    expect((await simOrder(state.klarna_order_id)).refunded_amount).toBe(10000)
+    await page.getByTestId("klarna-widget").screenshot({ path: path.join(artifacts, "klarna-order-widget-after-refund.png") })
+  })
+
+  it("turns a toggle off in Settings → Klarna and the next order is not captured on completion", async () => {
+    await page.goto(`${baseUrl}/app/settings/klarna`)
+    const toggle = page.getByTestId("toggle-capture_on_complete-pay_later")
+    await toggle.waitFor({ timeout: 120_000 })
+    await expect(toggle.getAttribute("aria-checked")).resolves.toBe("true")
+    await toggle.click()
+    await page.getByTestId("klarna-settings-save").click()
+    await page.getByText("Klarna settings saved").waitFor()
+    await page.screenshot({ path: path.join(artifacts, "klarna-settings.png"), fullPage: true })
+
+    const placed = await placeDemoOrder({ dataDir, quantities: [1, 0] })
+    await (await adminApi()).post(`/admin/orders/${placed.order_id}/complete`, {})
+    let state: any
+    for (let i = 0; i < 60; i++) {
+      state = await klarnaState(placed.order_id!)
+      if (state.events.length) break
+      await new Promise((r) => setTimeout(r, 500))
+    }
+    expect(state.events[0]).toEqual(expect.objectContaining({ action: "capture", outcome: "skipped" }))
+    expect((await simOrder(state.klarna_order_id)).status).toBe("AUTHORIZED")
+
+    await page.getByTestId("klarna-test-connection").click()
+    await page.getByText(/Connected: Klarna accepted the credentials/).waitFor()
+  })
+})
