@@ -47,6 +47,9 @@ module.exports = defineConfig({
       resolve: "./src/modules/klarna-order-management",
       options: {},
     },
+    {
+      resolve: "./src/modules/woocommerce-import",
+    },
     ...(redisUrl
       ? [
           { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },

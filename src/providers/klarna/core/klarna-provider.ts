@@ -82,6 +82,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const data = (input.data ?? {}) as KlarnaPaymentData
+    if (data.klarna_order_id && data.import_replay) {
+      return { id: data.klarna_order_id, status: PaymentSessionStatus.PENDING, data }
+    }
     if (data.klarna_order_id) {
       return this.attachExistingOrder(data, input)
     }
@@ -145,6 +148,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const data = (input.data ?? {}) as KlarnaPaymentData
+    if (data.klarna_order_id && data.import_replay) {
+      return { status: PaymentSessionStatus.AUTHORIZED, data }
+    }
     if (data.klarna_order_id) {
       const order = await this.client_.getOrder(data.klarna_order_id)
       return { status: toMedusaPaymentStatus(order), data: applyOrderSnapshot(data, order as KlarnaOrderSnapshot) }
@@ -197,6 +203,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = this.requireOrder(input.data, "captured")
     const operation = await readMedusaOperation(this.container, "capture", input.context?.idempotency_key)
+    if (data.import_replay) {
+      return { data: recordImportedCapture(data, operation) }
+    }
     const order = await this.client_.getOrder(data.klarna_order_id)
     const requested = operation ? toMinorUnits(operation.amount, order.purchase_currency) : undefined
     const known = data.captures ?? []
@@ -246,6 +255,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = this.requireOrder(input.data, "refunded")
     const operation = await readMedusaOperation(this.container, "refund", input.context?.idempotency_key)
+    if (data.import_replay) {
+      return { data: recordImportedRefund(data, operation, input.amount) }
+    }
     const order = await this.client_.getOrder(data.klarna_order_id)
     const amount = toMinorUnits(input.amount, order.purchase_currency)
     const refunds = data.refunds ?? []
@@ -446,6 +458,28 @@ function refundPlanFor(
     policy: "split_by_rate",
   })
   return { kind: "goodwill", order_lines: lines, summary: describeGoodwillSplit(lines, order.purchase_currency) }
+}
+
+/**
+ * An order migrated from WooCommerce replays its history (captures, refunds
+ * already done in Klarna) into Medusa's ledger: recorded, never sent. The
+ * importer sets `import_replay` only while it replays, then clears it.
+ */
+function recordImportedCapture(data: KlarnaPaymentData, operation?: { id: string; amount: any }): KlarnaPaymentData {
+  const currency = data.currency_code ?? "sek"
+  const amount = operation ? toMinorUnits(operation.amount, currency) : 0
+  const known = data.captures ?? []
+  const id = (data.import_capture_ids ?? [])[known.length] ?? `imported-${known.length + 1}`
+  return { ...data, captures: [...known, { capture_id: id, medusa_capture_id: operation?.id, amount, adopted: true }] }
+}
+
+function recordImportedRefund(data: KlarnaPaymentData, operation: { id: string } | undefined, raw: any): KlarnaPaymentData {
+  const amount = toMinorUnits(raw, data.currency_code ?? "sek")
+  const known = data.refunds ?? []
+  return {
+    ...data,
+    refunds: [...known, { refund_id: `imported-${known.length + 1}`, medusa_refund_id: operation?.id, amount, adopted: true, summary: "refunded in WooCommerce" }],
+  }
 }
 
 function withoutPlan<T extends KlarnaPaymentData>(data: T): T {

@@ -83,6 +83,10 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   /** Order lines / tracking to send with the next capture of exactly `amount` (fulfilment captures). */
   capture_plan?: KlarnaCapturePlan
   refund_plan?: KlarnaRefundPlan
+  /** Set by the WooCommerce importer while it replays an order's history: record, never call Klarna. */
+  import_replay?: boolean
+  /** Klarna capture ids known from WooCommerce, used when the history is replayed. */
+  import_capture_ids?: string[]
   /** Medusa returns already refunded to Klarna line by line. */
   refunded_return_ids?: string[]
 }
