@@ -11,6 +11,7 @@ import {
   AdminKlarnaCapture,
   AdminKlarnaEmptyBody,
   AdminKlarnaRefundPreview,
+  AdminStartWooImport,
   AdminUpdateKlarnaSettings,
 } from "./admin/klarna/validators"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
@@ -41,6 +42,11 @@ export default defineMiddlewares({
       matcher: "/admin/klarna/connection-test",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminKlarnaEmptyBody)],
+    },
+    {
+      matcher: "/admin/klarna/woocommerce-imports",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminStartWooImport)],
     },
     {
       matcher: "/admin/klarna/attention",

@@ -457,7 +457,9 @@ function buildDraft(input: WooOrder | WooOrderInput, ctx: MapWooOrderContext): I
       0
     )
     if (order.tax_lines.length && exTax + rateTaxes === orderTotal) {
-      hint = " The tax_lines do add up to the total: the shop probably rounds tax at subtotal level, so per-line taxes cannot be imported exactly."
+      hint =
+        " The tax_lines do add up to the total, so a line's tax differs from its rate's total" +
+        " (tax rounded at subtotal level, or a line edited without recalculating the order)."
     }
     fail(
       `${label}: line items, shipping and fees add up to ${fmt(linesTotal)} but the order total is ${fmt(orderTotal)} ` +

@@ -1,0 +1,135 @@
+import axios from "axios"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { seedDemoStore } from "../../demo/seed-demo-store"
+import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, sampleStore, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type RunningFakeWooCommerce, type WooOrder } from "../../fake-woocommerce/src"
+import { createAdmin } from "../helpers/admin"
+import { simulator } from "../helpers/simulator"
+
+jest.setTimeout(180_000)
+
+/** A real reservation in the Klarna simulator for `amount` SEK öre, as a WooCommerce checkout would have made. */
+async function klarnaReservation(amount: number): Promise<string> {
+  const sim = simulator()
+  const klarna = axios.create({ baseURL: sim.url, auth: { username: "sim_user", password: "sim_password" } })
+  const tax = Math.round((amount * 2500) / 12500)
+  const body = {
+    purchase_country: "SE",
+    purchase_currency: "SEK",
+    locale: "sv-SE",
+    order_amount: amount,
+    order_tax_amount: tax,
+    order_lines: [{ type: "physical", reference: "WOO", name: "WooCommerce order", quantity: 1, unit_price: amount, total_amount: amount, tax_rate: 2500, total_tax_amount: tax }],
+  }
+  const { data: session } = await klarna.post("/payments/v1/sessions", body)
+  const { authorization_token } = await sim.approve(session.session_id, { payment_method_category: "pay_later" })
+  const { data: order } = await klarna.post(`/payments/v1/authorizations/${authorization_token}/order`, body)
+  return order.order_id
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
+    let woo: RunningFakeWooCommerce | undefined
+
+    beforeEach(async () => {
+      await seedDemoStore(getContainer())
+      admin = await createAdmin(api, getContainer())
+    })
+    afterEach(async () => {
+      await woo?.close()
+      woo = undefined
+    })
+
+    async function runImport(body: Record<string, unknown> = {}) {
+      const { data, status } = await api.post(
+        "/admin/klarna/woocommerce-imports",
+        { shop_url: woo!.url, consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET, ...body },
+        admin
+      )
+      expect(status).toBe(202)
+      for (let i = 0; i < 240; i++) {
+        const res = await api.get(`/admin/klarna/woocommerce-imports/${data.import.id}`, admin)
+        if (res.data.import.status !== "running") {
+          return res.data
+        }
+        await new Promise((r) => setTimeout(r, 250))
+      }
+      throw new Error("import did not finish")
+    }
+
+    const ordersByWooId = async () => {
+      const { data } = await api.get(`/admin/orders?fields=id,total,status,metadata,*payment_collections.payments&limit=100`, admin)
+      return new Map<number, any>(data.orders.map((o: any) => [Number(o.metadata?.woocommerce_id), o]))
+    }
+
+    it("imports Klarna-paid WooCommerce orders with their Klarna data, reports bad ones, and never calls Klarna", async () => {
+      const store = sampleStore()
+      woo = await startFakeWooCommerce(store)
+      const report = await runImport()
+
+      expect(report.import.status).toBe("completed")
+      expect(JSON.stringify(report)).not.toContain(DEFAULT_CONSUMER_SECRET)
+      const byWoo = new Map<number, any>(report.records.map((r: any) => [r.woo_order_id, r]))
+      expect(byWoo.get(SAMPLE_ORDER_A.id)).toEqual(expect.objectContaining({ outcome: "imported", klarna_order_id: "f3c1b6de-2a7e-4c59-9d0b-6e5a8f21c4b7" }))
+      expect(byWoo.get(SAMPLE_ORDER_B.id).outcome).toBe("imported")
+      expect(byWoo.get(48460)).toEqual(expect.objectContaining({ outcome: "failed", reason: expect.any(String) })) // totals do not add up
+      expect(byWoo.get(48440)?.outcome).toBe("skipped") // pending
+      expect(report.failures.map((f: any) => f.woo_order_id)).toContain(48460)
+
+      const orders = await ordersByWooId()
+      const a = orders.get(SAMPLE_ORDER_A.id)
+      expect(Math.round(a.total * 100)).toBe(299480) // WooCommerce's total, to the öre
+      const aPayment = a.payment_collections[0].payments[0]
+      expect(aPayment.provider_id).toBe("pp_klarna_klarna")
+      expect(aPayment.data).toEqual(expect.objectContaining({ klarna_order_id: "f3c1b6de-2a7e-4c59-9d0b-6e5a8f21c4b7", payment_method: "klarna_checkout" }))
+      expect(aPayment.data.import_replay).toBe(false) // replay over: managed in Klarna from now on
+      expect(aPayment.captured_at).toBeFalsy() // processing = an open reservation
+
+      const b = orders.get(SAMPLE_ORDER_B.id)
+      const bPayment = b.payment_collections[0].payments[0]
+      expect(bPayment.captured_at).toBeTruthy() // completed = captured
+      expect(bPayment.data.refunds.length).toBeGreaterThan(0) // its WooCommerce refund, recorded
+      expect(JSON.stringify(b)).not.toMatch(/shared_secret/)
+
+      // No Klarna call of any kind for the imported orders, and no automation ran on them.
+      const requests = await simulator().requests("f3c1b6de")
+      expect(requests).toHaveLength(0)
+      const om = getContainer().resolve("klarnaOrderManagement") as any
+      expect(await om.listKlarnaEvents({ order_id: a.id })).toHaveLength(0)
+
+      // The next run is incremental: nothing was modified since the last high-water mark.
+      const next = await runImport()
+      expect(next.records).toHaveLength(0)
+      expect(JSON.parse(JSON.stringify(woo!.requests())).some((r: any) => String(r.query?.modified_after ?? "").startsWith("2025"))).toBe(true)
+      // A full re-scan changes nothing and duplicates nothing.
+      const again = await runImport({ modified_after: "2000-01-01T00:00:00Z" })
+      expect(again.records.filter((r: any) => r.outcome === "imported")).toHaveLength(0)
+      expect(again.records.find((r: any) => r.woo_order_id === SAMPLE_ORDER_A.id).outcome).toBe("unchanged")
+      expect((await ordersByWooId()).size).toBe(orders.size)
+    })
+
+    it("an imported open reservation is captured from Medusa like any Klarna order", async () => {
+      const klarnaOrderId = await klarnaReservation(299480)
+      const order: WooOrder = JSON.parse(JSON.stringify(SAMPLE_ORDER_A))
+      order.transaction_id = klarnaOrderId
+      order.meta_data = order.meta_data.map((m: any) => (m.key === "_wc_klarna_order_id" ? { ...m, value: klarnaOrderId } : m))
+      woo = await startFakeWooCommerce({ orders: [order] })
+      const report = await runImport()
+      expect(report.records[0].outcome).toBe("imported")
+      const imported = (await ordersByWooId()).get(order.id)
+
+      const capture = await api.post(`/admin/klarna/orders/${imported.id}/capture`, {}, admin)
+      expect(capture.data.event).toEqual(expect.objectContaining({ outcome: "succeeded", amount: 299480 }))
+      const klarna = await simulator().order(klarnaOrderId)
+      expect(klarna).toEqual(expect.objectContaining({ status: "CAPTURED", captured_amount: 299480 }))
+    })
+
+    it("rejects a bad start request with 400 and keeps the secret out of errors", async () => {
+      const res = await api
+        .post("/admin/klarna/woocommerce-imports", { shop_url: "not a url", consumer_key: "ck_x", consumer_secret: "cs_secret_value" }, admin)
+        .catch((e) => e.response)
+      expect(res.status).toBe(400)
+      expect(JSON.stringify(res.data)).not.toContain("cs_secret_value")
+    })
+  },
+})

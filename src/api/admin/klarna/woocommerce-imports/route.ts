@@ -1,0 +1,29 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../modules/woocommerce-import"
+import { createWooImportRun, runWooImport } from "../../../../lib/woocommerce-import/run-woo-import"
+import type { AdminStartWooImportType } from "../validators"
+
+/** Past imports, newest first. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const woo = req.scope.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
+  const [runs, count] = await woo.listAndCountWooImportRuns({}, { order: { started_at: "DESC" }, take: 50 })
+  res.json({ imports: runs, count })
+}
+
+/**
+ * Starts an import in the background and answers at once with the run; follow
+ * it with GET /admin/klarna/woocommerce-imports/:id. The REST key and secret
+ * are used for this run only: never stored, logged or returned.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminStartWooImportType>, res: MedusaResponse) => {
+  const { shop_url, consumer_key, consumer_secret, ...options } = req.validatedBody
+  const run = await createWooImportRun(req.scope, shop_url, options)
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+  setImmediate(() => {
+    runWooImport(req.scope, run.id, { consumer_key, consumer_secret }).catch((e) =>
+      logger.error(`WooCommerce import ${run.id} failed: ${(e as Error).message}`)
+    )
+  })
+  res.status(202).json({ import: run })
+}
