@@ -85,7 +85,21 @@ async function main() {
   }
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),
-    JSON.stringify({ backend_url: env.MEDUSA_BACKEND_URL, simulator_url: env.KLARNA_SIMULATOR_URL ?? null }, null, 2)
+    JSON.stringify(
+      {
+        backend_url: env.MEDUSA_BACKEND_URL,
+        simulator_url: env.KLARNA_SIMULATOR_URL ?? null,
+        // For commands run beside the backend (e.g. the WooCommerce import): the same database, and
+        // the simulator's connection. Real Klarna credentials are never written to disk.
+        env: Object.fromEntries(
+          ["DATABASE_URL", ...(env.KLARNA_SIMULATOR_URL ? ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_SIMULATOR_URL"] : [])]
+            .filter((k) => env[k])
+            .map((k) => [k, env[k]])
+        ),
+      },
+      null,
+      2
+    )
   )
 
   log(`Starting Medusa on :${PORT}…`)

@@ -1,0 +1,44 @@
+import { SingleBar, Presets } from "cli-progress"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../src/modules/woocommerce-import"
+import { createWooImportRun, runWooImport, type WooImportOptions } from "../src/lib/woocommerce-import/run-woo-import"
+
+/** Run by scripts/woocommerce-import.js through `medusa exec`: the import with a progress bar and a summary. */
+export default async function importWooCommerce({ container }: ExecArgs) {
+  const request = JSON.parse(process.env.WOO_IMPORT_REQUEST ?? "{}") as WooImportOptions & { shop_url: string; resume?: string }
+  const credentials = { consumer_key: process.env.WOO_IMPORT_KEY ?? "", consumer_secret: process.env.WOO_IMPORT_SECRET ?? "" }
+  const { shop_url, resume, ...options } = request
+  const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
+  const run = resume ? await woo.retrieveWooImportRun(resume) : await createWooImportRun(container, shop_url, options)
+  if (resume) {
+    await woo.updateWooImportRuns({ id: run.id, status: "running", finished_at: null, error: null })
+  }
+  const bar = new SingleBar(
+    { format: " {bar} {percentage}% | {value}/{total} orders | {rate} orders/s | ETA {eta_formatted} | imported {imported}, failed {failed}", hideCursor: true },
+    Presets.shades_classic
+  )
+  const started = Date.now()
+  bar.start(1, 0, { rate: "0.0", imported: 0, failed: 0 })
+  try {
+    const result = await runWooImport(container, run.id, credentials, (p) => {
+      const seconds = (Date.now() - started) / 1000
+      bar.setTotal(Math.max(p.total, p.processed, 1))
+      bar.update(p.processed, { rate: (p.processed / Math.max(seconds, 0.001)).toFixed(1), imported: p.imported, failed: p.failed })
+    })
+    bar.stop()
+    const elapsed = (Date.now() - started) / 1000
+    console.log(
+      `\nWooCommerce import ${run.id}${run.dry_run ? " (dry run)" : ""}: imported ${result.imported}, updated ${result.updated}, ` +
+        `unchanged ${result.unchanged}, skipped ${result.skipped}, failed ${result.failed} — ${elapsed.toFixed(1)} s, ` +
+        `${(result.processed / Math.max(elapsed, 0.001)).toFixed(1)} orders/s`
+    )
+    const failures = await woo.listWooImportRecords({ run_id: run.id, outcome: "failed" }, { take: 200 })
+    for (const f of failures) {
+      console.log(`  ✗ WooCommerce order ${f.woo_order_id}${f.woo_number ? ` (#${f.woo_number})` : ""}: ${f.reason}`)
+    }
+  } catch (e) {
+    bar.stop()
+    console.error(`\nThe import stopped: ${(e as Error).message}\nResume it with --resume ${run.id}`)
+    process.exitCode = 1
+  }
+}
