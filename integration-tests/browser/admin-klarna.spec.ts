@@ -3,6 +3,7 @@ import path from "node:path"
 import axios from "axios"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { placeDemoOrder } from "../../scripts/lib/place-demo-order"
+import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, sampleStore, startFakeWooCommerce } from "../../fake-woocommerce/src"
 
 jest.setTimeout(240_000)
 
@@ -111,5 +112,24 @@ describe("Klarna in the Medusa admin", () => {
 
     await page.getByTestId("klarna-test-connection").click()
     await page.getByText(/Connected: Klarna accepted the credentials/).waitFor()
+  })
+
+  it("runs a small import from the fake WooCommerce and shows its report", async () => {
+    const woo = await startFakeWooCommerce(sampleStore())
+    try {
+      await page.goto(`${baseUrl}/app/settings/woocommerce-import`)
+      await page.getByTestId("woo-url").waitFor({ timeout: 120_000 })
+      await page.getByTestId("woo-url").fill(woo.url)
+      await page.getByTestId("woo-key").fill(DEFAULT_CONSUMER_KEY)
+      await page.getByTestId("woo-secret").fill(DEFAULT_CONSUMER_SECRET)
+      await page.getByTestId("woo-start").click()
+      await page.getByTestId("woo-run-status").filter({ hasText: "completed" }).waitFor({ timeout: 120_000 })
+      await expect(page.getByTestId("woo-run-summary").textContent()).resolves.toMatch(/imported [1-9]\d* .* failed 1/)
+      await page.getByTestId("woo-failures").getByText(/not imported/).first().waitFor()
+      await expect(page.getByTestId("woo-secret").inputValue()).resolves.toBe("")
+      await page.screenshot({ path: path.join(artifacts, "woocommerce-import.png"), fullPage: true })
+    } finally {
+      await woo.close()
+    }
   })
 })

@@ -140,7 +140,8 @@ function plainText(s: string, max = 300): string {
 export function createWooReader(config: WooReaderConfig): WooReader {
   const secrets = [config.consumerKey, config.consumerSecret].filter((s): s is string => typeof s === "string" && s.length >= 4)
   const redact = (text: string): string => {
-    let out = text
+    // Signed URLs never belong in a message: drop OAuth / key query parameters wholesale.
+    let out = text.replace(/\b(oauth_[a-z_]+|consumer_key|consumer_secret)=[^&\s"']*/gi, "$1=[redacted]")
     for (const s of secrets) {
       for (const form of new Set([s, encodeURIComponent(s)])) out = out.split(form).join("[redacted]")
     }

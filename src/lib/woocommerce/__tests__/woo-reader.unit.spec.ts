@@ -172,6 +172,14 @@ describe("WooCommerce reader (over HTTP against the fake)", () => {
       expect(shop.requests().length).toBe(2)
     })
 
+    it("an unreachable shop gives a network_error after the retries, naming only the host", async () => {
+      const r = createWooReader({ url: "http://127.0.0.1:1", consumerKey: KEY, consumerSecret: SECRET, maxRetries: 1, retryBaseDelayMs: 1 })
+      const err = await caught(r.listOrdersPage({ perPage: 1 }))
+      expect(err).toMatchObject({ code: "network_error", attempts: 2, retryable: true })
+      expect(err.message).toMatch(/Could not reach WooCommerce at 127\.0\.0\.1:1: ECONNREFUSED/)
+      leakChecks(everything(err))
+    })
+
     it("404 is not retried", async () => {
       const err = await caught(reader().listNotes(999999))
       expect(err).toMatchObject({ status: 404, code: "woocommerce_rest_shop_order_invalid_id", attempts: 1 })
