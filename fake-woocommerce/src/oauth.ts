@@ -55,6 +55,29 @@ function oauthHeaderPairs(header: string | undefined): Array<[string, string]> {
   return out
 }
 
+/**
+ * The query as PHP's `$_GET` sees it: a repeated key keeps its LAST value
+ * (the official JS client sends every parameter twice over http, once in the
+ * signed URL and once more appended by axios), `key[]` / `key[n]` build lists.
+ */
+export function phpQuery(originalUrl: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {}
+  for (const [k, v] of rawQueryPairs(originalUrl)) {
+    const m = /^([^[\]]+)\[(\d*)\]$/.exec(k)
+    if (m) {
+      const prev = out[m[1]]
+      const list = Array.isArray(prev) ? prev : []
+      if (m[2] === "") list.push(v)
+      else list[Number(m[2])] = v
+      out[m[1]] = list
+    } else {
+      out[k] = v
+    }
+  }
+  for (const [k, v] of Object.entries(out)) if (Array.isArray(v)) out[k] = v.filter((x) => x !== undefined)
+  return out
+}
+
 /** OAuth 1.0a signature base string for a request. */
 export function signatureBaseString(method: string, baseUrl: string, pairs: Array<[string, string]>): string {
   const normalized = pairs
@@ -117,11 +140,11 @@ export function authenticate(
   }
 
   // OAuth 1.0a (query string and/or Authorization: OAuth header).
-  const queryPairs = rawQueryPairs(req.originalUrl)
-  const headerPairs = oauthHeaderPairs(header)
-  const pairs = [...queryPairs, ...headerPairs]
-  const params = new Map<string, string>()
-  for (const [k, v] of pairs) params.set(k, v)
+  // Like WooCommerce: the parameters as PHP parsed them (a repeated key counts once, last value).
+  const dedup = new Map<string, string>()
+  for (const [k, v] of [...rawQueryPairs(req.originalUrl), ...oauthHeaderPairs(header)]) dedup.set(k, v)
+  const pairs = [...dedup.entries()]
+  const params = dedup
   const present = REQUIRED.filter((n) => (params.get(n) ?? "") !== "")
   if (present.length === 0) {
     const viaQuery = params.has("consumer_key") || params.has("consumer_secret")

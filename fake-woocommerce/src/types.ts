@@ -205,6 +205,8 @@ export type FakeWooCommerceOptions = {
   notes?: Record<number, WooNote[]>
   /** Maximum per_page (default 100, as WooCommerce). */
   pageSizeCap?: number
+  /** Delay before every answer (ms). */
+  latencyMs?: number
 }
 
 export type RunningFakeWooCommerce = {
@@ -218,4 +220,9 @@ export type RunningFakeWooCommerce = {
   clearFaults(): void
   requests(): RecordedRequest[]
   clearRequests(): void
+  /** Delay every answer by `ms` (0 = none). */
+  setLatency(ms: number): void
+  /** Requests being answered now / the most at once since start or resetStats(). */
+  stats(): { inFlight: number; maxInFlight: number }
+  resetStats(): void
 }
