@@ -44,10 +44,12 @@ export type KlarnaSettings = {
 
 export const klarnaOrderKey = (orderId: string) => ["klarna-order", orderId]
 
-export function useKlarnaOrder(orderId: string) {
+/** The order's live Klarna state; `followUntil` keeps polling briefly after an action (automations finish after the response). */
+export function useKlarnaOrder(orderId: string, followUntil = 0) {
   return useQuery({
     queryKey: klarnaOrderKey(orderId),
     queryFn: () => sdk.client.fetch<KlarnaOrderState>(`/admin/klarna/orders/${orderId}`),
+    refetchInterval: () => (Date.now() < followUntil ? 1500 : false),
   })
 }
 

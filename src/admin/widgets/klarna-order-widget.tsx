@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { KlarnaActions } from "../components/klarna-actions"
 import { KlarnaAmounts } from "../components/klarna-amounts"
 import { KlarnaEventLog } from "../components/klarna-event-log"
@@ -18,7 +19,8 @@ const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue">
 
 /** Klarna on the order page: state, amounts, captures and refunds, actions and the event log. */
 const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data: state, isLoading, refetch } = useKlarnaOrder(order.id)
+  const [followUntil, setFollowUntil] = useState(0)
+  const { data: state, isLoading, refetch } = useKlarnaOrder(order.id, followUntil)
   if (isLoading || !state?.klarna_order_id) {
     return null
   }
@@ -41,7 +43,10 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       )}
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
-      <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={() => refetch()} />
+      <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={() => {
+          setFollowUntil(Date.now() + 20_000)
+          refetch()
+        }} />
       <KlarnaEventLog events={state.events} />
     </Container>
   )
