@@ -3,6 +3,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedDemoStore } from "../../demo/seed-demo-store"
 import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, sampleStore, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type RunningFakeWooCommerce, type WooOrder } from "../../fake-woocommerce/src"
 import { createAdmin } from "../helpers/admin"
+import { createWooImportRun, runWooImport } from "../../src/lib/woocommerce-import/run-woo-import"
+import { isKlarnaOrder } from "../../src/lib/woocommerce"
 import { simulator } from "../helpers/simulator"
 
 jest.setTimeout(180_000)
@@ -130,6 +132,37 @@ medusaIntegrationTestRunner({
         .catch((e) => e.response)
       expect(res.status).toBe(400)
       expect(JSON.stringify(res.data)).not.toContain("cs_secret_value")
+    })
+
+    it("a run that stops mid-way resumes from the last committed page without duplicates", async () => {
+      const store = sampleStore()
+      woo = await startFakeWooCommerce(store)
+      const klarnaOrders = [...store.orders].sort((a, b) => a.id - b.id).filter((o) => isKlarnaOrder(o) && o.status !== "trash")
+      // With two orders a page, the third Klarna order's notes fail: page 1 is committed, page 2 is not.
+      const sorted = [...store.orders].sort((a, b) => a.id - b.id)
+      const failing = sorted[2]
+      expect(klarnaOrders.length).toBeGreaterThan(3)
+      woo.addFault({ path: `/orders/${failing.id}/notes`, status: 403, times: 1 })
+
+      const container = getContainer()
+      const run = await createWooImportRun(container, woo.url, { per_page: 2, klarna_only: false, include_unpaid: false })
+      const credentials = { consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET }
+      await expect(runWooImport(container, run.id, credentials)).rejects.toThrow()
+      const wooModule = container.resolve("woocommerceImport") as any
+      const stopped = await wooModule.retrieveWooImportRun(run.id)
+      expect(stopped).toEqual(expect.objectContaining({ status: "failed", last_page: 1 }))
+      const firstPass = await wooModule.listWooImportRecords({ run_id: run.id })
+      expect(firstPass.map((r: any) => r.woo_order_id).sort()).toEqual(sorted.slice(0, 2).map((o) => o.id).sort())
+
+      await runWooImport(container, run.id, credentials)
+      const done = await wooModule.retrieveWooImportRun(run.id)
+      expect(done.status).toBe("completed")
+      const records = await wooModule.listWooImportRecords({ run_id: run.id })
+      const ids = records.map((r: any) => r.woo_order_id)
+      expect(new Set(ids).size).toBe(ids.length) // every order once
+      expect(ids).toContain(failing.id)
+      const links = await wooModule.listWooOrderLinks({})
+      expect(new Set(links.map((l: any) => l.woo_order_id)).size).toBe(links.length)
     })
   },
 })
