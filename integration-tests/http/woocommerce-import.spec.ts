@@ -81,6 +81,9 @@ medusaIntegrationTestRunner({
       const orders = await ordersByWooId()
       const a = orders.get(SAMPLE_ORDER_A.id)
       expect(Math.round(a.total * 100)).toBe(299480) // WooCommerce's total, to the öre
+      const { data: aDetail } = await api.get(`/admin/orders/${a.id}?fields=created_at,sales_channel_id`, admin)
+      expect(new Date(aDetail.order.created_at).toISOString()).toBe("2025-03-14T09:42:17.000Z") // WooCommerce's date_created_gmt
+      expect(aDetail.order.sales_channel_id).toEqual(expect.any(String))
       const aPayment = a.payment_collections[0].payments[0]
       expect(aPayment.provider_id).toBe("pp_klarna_klarna")
       expect(aPayment.data).toEqual(expect.objectContaining({ klarna_order_id: "f3c1b6de-2a7e-4c59-9d0b-6e5a8f21c4b7", payment_method: "klarna_checkout" }))

@@ -68,6 +68,7 @@ export function medusaOrderInput(
     sales_channel_id: ctx.sales_channel_id,
     email: draft.email ?? draft.customer.email ?? undefined,
     currency_code: draft.currency_code,
+    created_at: new Date(draft.created_at),
     status: draft.medusa_status.order_status === "canceled" ? "canceled" : draft.medusa_status.order_status === "completed" ? "completed" : "pending",
     no_notification: true,
     shipping_address: address(draft.shipping_address ?? draft.billing_address),

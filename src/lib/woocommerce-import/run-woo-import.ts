@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWooReader, isKlarnaOrder, mapWooOrder, mapWooStatus, type WooOrder } from "../woocommerce"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
@@ -39,6 +40,11 @@ function defaultReconcile(container: MedusaContainer): boolean {
   }
 }
 
+async function defaultSalesChannel(container: MedusaContainer): Promise<string | undefined> {
+  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["id", "default_sales_channel_id"] })
+  return store?.default_sales_channel_id ?? undefined
+}
+
 /** Starts a run record; the import itself is `runWooImport`. */
 export async function createWooImportRun(container: MedusaContainer, shopUrl: string, options: WooImportOptions) {
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
@@ -69,6 +75,7 @@ export async function runWooImport(
   const options = (run.options ?? {}) as WooImportOptions
   const reader = createWooReader({ url: run.shop_url, consumerKey: credentials.consumer_key, consumerSecret: credentials.consumer_secret })
   const resolver = new ImportContextResolver(container)
+  const salesChannelId = options.sales_channel_id ?? (await defaultSalesChannel(container))
   const reconcile = options.reconcile ?? defaultReconcile(container)
   const counters: ImportProgress = {
     processed: run.processed ?? 0,
@@ -146,7 +153,7 @@ export async function runWooImport(
                 shop_url: run.shop_url,
                 dry_run: run.dry_run,
                 reconcile,
-                sales_channel_id: options.sales_channel_id,
+                sales_channel_id: salesChannelId,
               })
             } catch (e) {
               result = { outcome: "failed", reason: (e as Error).message, klarna_order_id: mapped.draft.klarna.klarna_order_id }

@@ -38,6 +38,7 @@ export const AdminStartWooImport = z
     include_unpaid: z.boolean().optional(),
     reconcile: z.boolean().optional(),
     per_page: z.number().int().min(1).max(100).optional(),
+    sales_channel_id: z.string().min(1).optional(),
   })
   .strict()
 export type AdminStartWooImportType = z.infer<typeof AdminStartWooImport>
