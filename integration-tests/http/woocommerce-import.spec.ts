@@ -167,5 +167,20 @@ medusaIntegrationTestRunner({
       const links = await wooModule.listWooOrderLinks({})
       expect(new Set(links.map((l: any) => l.woo_order_id)).size).toBe(links.length)
     })
+
+    it("a re-run records what changed in WooCommerce since (processing → completed) without calling Klarna", async () => {
+      const order: WooOrder = JSON.parse(JSON.stringify(SAMPLE_ORDER_A))
+      woo = await startFakeWooCommerce({ orders: [order] })
+      await runImport()
+      const completed = { ...order, status: "completed", date_modified_gmt: "2025-03-20T08:00:00", date_modified: "2025-03-20T09:00:00" }
+      woo.setOrders([completed as WooOrder])
+      const report = await runImport()
+      expect(report.records).toEqual([expect.objectContaining({ woo_order_id: order.id, outcome: "updated", reason: "captured in WooCommerce: 299480" })])
+      const imported = (await ordersByWooId()).get(order.id)
+      const payment = imported.payment_collections[0].payments[0]
+      expect(payment.captured_at).toBeTruthy()
+      expect(payment.data.import_replay).toBe(false)
+      expect(await simulator().requests(order.transaction_id)).toHaveLength(0)
+    })
   },
 })

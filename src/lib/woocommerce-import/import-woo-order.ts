@@ -6,6 +6,7 @@ import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../
 import { klarnaClientFor } from "../order-management/klarna-provider-client"
 import { medusaOrderInput } from "./medusa-order-input"
 import { createImportedPayment, type PaymentTruth } from "./replay-payment"
+import { replayWooChanges } from "./replay-changes"
 import type { ImportContextResolver } from "./resolve-import-context"
 
 export type ImportOutcome = {
@@ -74,6 +75,7 @@ export async function importWooOrder(
     if (modified === known && link.woo_status === draft.status) {
       return { outcome: "unchanged", medusa_order_id: link.medusa_order_id, klarna_order_id }
     }
+    const changes = options.dry_run ? [] : await replayWooChanges(container, link.medusa_order_id, draft)
     if (!options.dry_run) {
       await woo.updateWooOrderLinks({ id: link.id, woo_modified_at: modified as any, woo_status: draft.status })
     }
@@ -81,7 +83,7 @@ export async function importWooOrder(
       outcome: "updated",
       medusa_order_id: link.medusa_order_id,
       klarna_order_id,
-      reason: link.woo_status !== draft.status ? `status ${link.woo_status} → ${draft.status}: manage it from Medusa now` : undefined,
+      reason: changes.length ? changes.join("; ") : link.woo_status !== draft.status ? `status ${link.woo_status} → ${draft.status}` : undefined,
     }
   }
   if (options.dry_run) {
