@@ -1,7 +1,7 @@
 import axios from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { seedDemoStore, type DemoStore } from "../../demo/seed-demo-store"
-import { createAdmin } from "../helpers/admin"
+import type { DemoStore } from "../../demo/seed-demo-store"
+import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { placeKlarnaOrder } from "../helpers/checkout"
 import { waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
@@ -16,9 +16,7 @@ medusaIntegrationTestRunner({
     const sim = simulator()
 
     beforeEach(async () => {
-      store = await seedDemoStore(getContainer())
-      admin = await createAdmin(api, getContainer())
-      await sim.clearFaults()
+      ;({ store, admin } = await setUpKlarnaTestStore(api, getContainer()))
     })
 
     const variant = (sku: string) => store.products.find((p) => p.sku === sku)!.variant_id

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { seedDemoStore, type DemoStore } from "../../demo/seed-demo-store"
-import { createAdmin } from "../helpers/admin"
+import type { DemoStore } from "../../demo/seed-demo-store"
+import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { createCart, placeKlarnaOrder, startKlarnaSession, storeHeaders } from "../helpers/checkout"
 import { waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
@@ -15,10 +15,7 @@ medusaIntegrationTestRunner({
     const sim = simulator()
 
     beforeEach(async () => {
-      const container = getContainer()
-      store = await seedDemoStore(container)
-      admin = await createAdmin(api, container)
-      await sim.clearFaults()
+      ;({ store, admin } = await setUpKlarnaTestStore(api, getContainer()))
     })
 
     const tshirt = () => store.products.find((p) => p.sku === "TSHIRT-PINK")!

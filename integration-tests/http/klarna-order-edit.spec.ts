@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { seedDemoStore, type DemoStore } from "../../demo/seed-demo-store"
-import { createAdmin } from "../helpers/admin"
+import type { DemoStore } from "../../demo/seed-demo-store"
+import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { placeKlarnaOrder } from "../helpers/checkout"
 import { waitForKlarnaEvents } from "../helpers/events"
 import { fetchOrderPayments } from "../helpers/orders"
@@ -15,8 +15,7 @@ medusaIntegrationTestRunner({
     const sim = simulator()
 
     beforeEach(async () => {
-      store = await seedDemoStore(getContainer())
-      admin = await createAdmin(api, getContainer())
+      ;({ store, admin } = await setUpKlarnaTestStore(api, getContainer()))
     })
 
     const product = (sku: string) => store.products.find((p) => p.sku === sku)!

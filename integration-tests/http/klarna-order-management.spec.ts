@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { seedDemoStore, type DemoStore } from "../../demo/seed-demo-store"
+import type { DemoStore } from "../../demo/seed-demo-store"
 import { KLARNA_ORDER_MANAGEMENT_MODULE } from "../../src/modules/klarna-order-management"
 import { retryDueKlarnaAutomations } from "../../src/lib/order-management/retry-due-automations"
-import { createAdmin } from "../helpers/admin"
+import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { placeKlarnaOrder } from "../helpers/checkout"
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
@@ -17,9 +17,7 @@ medusaIntegrationTestRunner({
     const sim = simulator()
 
     beforeEach(async () => {
-      store = await seedDemoStore(getContainer())
-      admin = await createAdmin(api, getContainer())
-      await sim.clearFaults()
+      ;({ store, admin } = await setUpKlarnaTestStore(api, getContainer()))
     })
 
     const tshirt = () => store.products.find((p) => p.sku === "TSHIRT-PINK")!
