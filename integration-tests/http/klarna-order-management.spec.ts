@@ -111,6 +111,22 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("Klarna timing out", () => {
+      it("a capture whose first attempt times out is retried with the same key and captured once", async () => {
+        const placed = await place()
+        // Klarna answers the first capture only after the client's 3 s timeout (it still performs it).
+        await sim.fault({ method: "POST", path: "/captures", latency_ms: 4000, times: 1 })
+        await complete(placed.order.id)
+        await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.outcome === "succeeded"), 30_000)
+        const klarna = await sim.order(placed.klarna_order_id)
+        expect(klarna.captures).toHaveLength(1)
+        expect(klarna.captured_amount).toBe(34800)
+        const calls = (await sim.requests(`${placed.klarna_order_id}/captures`)).filter((r: any) => r.method === "POST")
+        expect(calls.length).toBeGreaterThanOrEqual(2)
+        expect(new Set(calls.map((r: any) => r.idempotency_key)).size).toBe(1)
+      })
+    })
+
     describe("completion = shipment: each shipment captures its own items", () => {
       it("captures per shipment with its lines and tracking, and the last one captures the rest", async () => {
         await om().updateSettings({ completion_trigger: "shipment.created" })
