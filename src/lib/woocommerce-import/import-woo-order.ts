@@ -1,11 +1,9 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ImportedOrderDraft } from "../woocommerce"
-import { toMinorUnits } from "../../providers/klarna/utils/currency"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { klarnaClientFor } from "../order-management/klarna-provider-client"
-import { medusaOrderInput } from "./medusa-order-input"
-import { createImportedPayment, type PaymentTruth } from "./replay-payment"
+import type { PaymentTruth } from "./replay-payment"
+import { importWooCommerceOrderWorkflow } from "../../workflows/import-woocommerce-order"
 import { replayWooChanges } from "./replay-changes"
 import type { ImportContextResolver } from "./resolve-import-context"
 
@@ -90,31 +88,18 @@ export async function importWooOrder(
     return { outcome: "imported", klarna_order_id, reason: "dry run: nothing written" }
   }
 
-  const orderModule = container.resolve(Modules.ORDER)
   const [region_id, customer_id, variants] = await Promise.all([resolver.region(draft), resolver.customer(draft), resolver.variants(draft)])
-  const input = medusaOrderInput(draft, { region_id, customer_id, sales_channel_id: options.sales_channel_id, variants })
-  const [order] = await orderModule.createOrders([input as any])
-  try {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [withTotals],
-    } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: order.id } })
-    const total = toMinorUnits((withTotals as any).total, draft.currency_code)
-    if (total !== draft.totals.total) {
-      throw new Error(`the Medusa order would total ${total} but WooCommerce says ${draft.totals.total} (minor units)`)
-    }
-    const { truth, differences } = await paymentTruth(container, draft, options.reconcile)
-    await createImportedPayment(container, order.id, draft, truth)
-    await woo.createWooOrderLinks({
+  const { truth, differences } = await paymentTruth(container, draft, options.reconcile)
+  const { result: order } = await importWooCommerceOrderWorkflow(container).run({
+    input: {
+      draft,
+      region_id,
+      customer_id,
+      sales_channel_id: options.sales_channel_id,
+      variants: Object.fromEntries(variants),
+      truth,
       shop_url: options.shop_url,
-      woo_order_id: draft.woo_id,
-      medusa_order_id: order.id,
-      woo_modified_at: (draft.modified_at ?? draft.created_at) as any,
-      woo_status: draft.status,
-    })
-    return { outcome: "imported", medusa_order_id: order.id, klarna_order_id, differences: differences.length ? differences : undefined }
-  } catch (e) {
-    await orderModule.deleteOrders([order.id]).catch(() => undefined)
-    throw e
-  }
+    },
+  })
+  return { outcome: "imported", medusa_order_id: order.id, klarna_order_id, differences: differences.length ? differences : undefined }
 }

@@ -1,0 +1,43 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { ImportedOrderDraft } from "../../lib/woocommerce"
+import { medusaOrderInput } from "../../lib/woocommerce-import/medusa-order-input"
+import { toMinorUnits } from "../../providers/klarna/utils/currency"
+
+export type CreateImportedOrderStepInput = {
+  draft: ImportedOrderDraft
+  region_id: string
+  customer_id: string
+  sales_channel_id?: string
+  /** SKU → variant */
+  variants: Record<string, { id: string; product_id: string }>
+}
+
+/**
+ * Creates the Medusa order through the order module (no reservations, events
+ * or notifications) and checks its total against WooCommerce's to the minor
+ * unit; an order that does not come out equal is removed again.
+ */
+export const createImportedOrderStep = createStep(
+  "create-imported-order",
+  async (input: CreateImportedOrderStepInput, { container }) => {
+    const orders = container.resolve(Modules.ORDER)
+    const data = medusaOrderInput(input.draft, { ...input, variants: new Map(Object.entries(input.variants)) })
+    const [order] = await orders.createOrders([data as any])
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const {
+      data: [withTotals],
+    } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: order.id } })
+    const total = toMinorUnits((withTotals as any).total, input.draft.currency_code)
+    if (total !== input.draft.totals.total) {
+      await orders.deleteOrders([order.id])
+      throw new Error(`the Medusa order would total ${total} but WooCommerce says ${input.draft.totals.total} (minor units)`)
+    }
+    return new StepResponse({ id: order.id }, order.id)
+  },
+  async (orderId, { container }) => {
+    if (orderId) {
+      await container.resolve(Modules.ORDER).deleteOrders([orderId])
+    }
+  }
+)
