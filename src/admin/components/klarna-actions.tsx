@@ -33,7 +33,9 @@ export const KlarnaActions = ({ state, orderStatus, orderId, refetch }: { state:
     }
     try {
       const res = await action.mutateAsync({ path: a.path, body: a.body?.() })
-      toast.success(a.label, { description: res?.event?.message ?? "Done." })
+      toast.success(a.label, {
+        description: res?.event?.message ?? (res?.order ? "Order completed. Klarna's result appears in the log below." : "Done."),
+      })
     } catch (e) {
       toast.error(a.label, { description: errorText(e) })
     }
