@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createWooReader, isKlarnaOrder, mapWooOrder, mapWooStatus, type WooOrder } from "../woocommerce"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { klarnaClientFor } from "../order-management/klarna-provider-client"
+import { describeKlarnaBaseUrl } from "../../providers/klarna/client"
 import { importWooOrder, type ImportOutcome } from "./import-woo-order"
 import { ImportContextResolver } from "./resolve-import-context"
 
@@ -30,11 +31,9 @@ export interface WooCredentials {
 
 export type ImportProgress = { processed: number; total: number; imported: number; updated: number; unchanged: number; skipped: number; failed: number }
 
-const OFFICIAL_KLARNA = /^https:\/\/api(-na|-oc)?\.(playground\.)?(klarna|kustom)\.(com|co)$/
-
 function defaultReconcile(container: MedusaContainer): boolean {
   try {
-    return OFFICIAL_KLARNA.test(klarnaClientFor(container).baseUrl)
+    return describeKlarnaBaseUrl(klarnaClientFor(container).baseUrl) !== null
   } catch {
     return false
   }

@@ -20,6 +20,7 @@
  * never goes negative because of rounding (`unit_price_rounded: true`).
  */
 import { formatMinorUnits, currencyExponent } from "../../providers/klarna/utils/currency"
+import { BASIS_POINTS_PER_PERCENT, basisPointsToPercent } from "../../providers/klarna/validation/order-line-rules"
 import { extractKlarnaData, type KlarnaOrderData } from "./klarna-order-data"
 import { isKlarnaOrder } from "./klarna-payment-methods"
 import { isSensitiveMetaKey } from "./sensitive-meta"
@@ -355,7 +356,8 @@ function buildDraft(input: WooOrder | WooOrderInput, ctx: MapWooOrderContext): I
     if (lines.some((l) => l.compound)) warnings.push(`${where}: compound tax rates; tax_rate is the plain sum of the rates`)
     if (lines.length === 0 && totalTax !== 0) rateKnown = false
     if (!rateKnown) {
-      const derived = total !== 0 ? Math.round((totalTax / total) * 10000) / 100 : 0
+      // Minor units in, the rate out: tax / net in basis points, then percent.
+      const derived = total !== 0 ? basisPointsToPercent(Math.round((totalTax * 100 * BASIS_POINTS_PER_PERCENT) / total)) : 0
       warnings.push(`${where}: tax rate not found in tax_lines; derived ${derived} % from the amounts`)
       return { rate: derived, lines }
     }

@@ -404,3 +404,19 @@ describe("mapWooOrder", () => {
     )
   })
 })
+
+describe("a tax rate missing from the order's tax_lines", () => {
+  it("is derived from the line's own amounts, and said so in a warning", () => {
+    const order: WooOrder = JSON.parse(JSON.stringify(SAMPLE_ORDER_A))
+    order.tax_lines = []
+    const mapped = mapWooOrder(order, { shopUrl: "https://shop.example.se" })
+    if (!mapped.ok) throw new Error(mapped.reason)
+    const item = mapped.draft.items[0]
+    // VAT divided by the net amount, to two decimals of a percent
+    const expected = Math.round((item.total_tax * 10000) / item.total) / 100
+    expect(item.tax_rate).toBe(expected)
+    expect(item.tax_rate).toBeGreaterThan(24.9)
+    expect(item.tax_rate).toBeLessThan(25.1)
+    expect(mapped.draft.warnings.join(" ")).toContain(`derived ${expected} % from the amounts`)
+  })
+})

@@ -57,3 +57,20 @@ function normalizeExplicitBaseUrl(raw: string): string {
   }
   return trimmed
 }
+
+/**
+ * The inverse of `resolveKlarnaBaseUrl`: which Klarna (or Kustom) API a base
+ * URL is, or `null` for anything else (e.g. the local simulator).
+ */
+export function describeKlarnaBaseUrl(baseUrl: string): Required<Omit<KlarnaBaseUrlOptions, "baseUrl">> | null {
+  for (const region of Object.keys(REGION_SUFFIX) as KlarnaRegion[]) {
+    for (const environment of ["playground", "live"] as KlarnaEnvironment[]) {
+      for (const product of Object.keys(PRODUCT_DOMAIN) as KlarnaProduct[]) {
+        if (resolveKlarnaBaseUrl({ region, environment, product }) === baseUrl.replace(/\/+$/, "")) {
+          return { region, environment, product }
+        }
+      }
+    }
+  }
+  return null
+}

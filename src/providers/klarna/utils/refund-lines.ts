@@ -15,7 +15,14 @@
  * BigInt. Every produced line passes `validateOrderLine`.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { KLARNA_MAX_AMOUNT, KlarnaOrderLine, KlarnaOrderLineType, validateOrderLine } from "../validation/order-line-rules"
+import {
+  BASIS_POINTS_PER_PERCENT,
+  basisPointsToPercent,
+  KLARNA_MAX_AMOUNT,
+  KlarnaOrderLine,
+  KlarnaOrderLineType,
+  validateOrderLine,
+} from "../validation/order-line-rules"
 import { formatMinorUnits, normalizeCurrency } from "./currency"
 
 /* ------------------------------------------------------------------ */
@@ -155,8 +162,8 @@ function assertValidLines(lines: KlarnaOrderLine[]): void {
 
 /** Basis points → percentage with a comma decimal: 2500 → "25", 750 → "7,5", 1234 → "12,34", 5 → "0,05". */
 export function formatTaxRate(taxRate: number): string {
-  const whole = Math.trunc(taxRate / 100)
-  const frac = Math.abs(taxRate % 100)
+  const whole = Math.trunc(basisPointsToPercent(taxRate))
+  const frac = Math.abs(taxRate % BASIS_POINTS_PER_PERCENT)
   if (frac === 0) {
     return String(whole)
   }

@@ -42,6 +42,12 @@ export interface OrderLineViolation {
   message: string
 }
 
+/** Klarna's `tax_rate` is in basis points: 2500 = 25 %. (A rate, never money.) */
+export const BASIS_POINTS_PER_PERCENT = 100
+
+/** Basis points → percent: 2500 → 25, 1250 → 12.5. */
+export const basisPointsToPercent = (basisPoints: number): number => basisPoints / BASIS_POINTS_PER_PERCENT
+
 /** Largest amount Klarna accepts in one field (minor units). */
 export const KLARNA_MAX_AMOUNT = 200_000_000
 export const KLARNA_MAX_ORDER_LINES = 1000

@@ -1,20 +1,20 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../../../lib/order-management/klarna-provider-client"
+import { describeKlarnaBaseUrl } from "../../../../providers/klarna/client"
 import { updateKlarnaSettingsWorkflow } from "../../../../workflows/update-klarna-settings"
 import type { AdminUpdateKlarnaSettingsType } from "../validators"
 
 function connection(req: AuthenticatedMedusaRequest) {
   try {
     const client = klarnaClientFor(req.scope)
-    const baseUrl = client.baseUrl
-    const official = /^https:\/\/api(-na|-oc)?\.(playground\.)?(klarna|kustom)\.(com|co)$/.exec(baseUrl)
+    const official = describeKlarnaBaseUrl(client.baseUrl)
     return {
       provider_registered: true,
-      base_url: baseUrl,
+      base_url: client.baseUrl,
       simulator: !official,
-      region: official ? (official[1] ? official[1].slice(1) : "eu") : null,
-      environment: official ? (official[2] ? "playground" : "live") : null,
+      region: official?.region ?? null,
+      environment: official?.environment ?? null,
       credentials_configured: true,
     }
   } catch {

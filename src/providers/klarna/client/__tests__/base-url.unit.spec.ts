@@ -1,4 +1,4 @@
-import { resolveKlarnaBaseUrl } from "../base-url"
+import { describeKlarnaBaseUrl, resolveKlarnaBaseUrl } from "../base-url"
 
 describe("resolveKlarnaBaseUrl", () => {
   it.each([
@@ -45,5 +45,15 @@ describe("resolveKlarnaBaseUrl", () => {
   it("rejects unknown regions and environments", () => {
     expect(() => resolveKlarnaBaseUrl({ region: "us" as never, environment: "live" })).toThrow(/region/)
     expect(() => resolveKlarnaBaseUrl({ region: "eu", environment: "test" as never })).toThrow(/environment/)
+  })
+})
+
+describe("describeKlarnaBaseUrl", () => {
+  it("recognises every Klarna and Kustom host it can resolve, and nothing else", () => {
+    expect(describeKlarnaBaseUrl("https://api-na.playground.klarna.com")).toEqual({ region: "na", environment: "playground", product: "payments" })
+    expect(describeKlarnaBaseUrl("https://api.klarna.com/")).toEqual({ region: "eu", environment: "live", product: "payments" })
+    expect(describeKlarnaBaseUrl("https://api-oc.kustom.co")).toEqual({ region: "oc", environment: "live", product: "checkout" })
+    expect(describeKlarnaBaseUrl("http://127.0.0.1:4010")).toBeNull()
+    expect(describeKlarnaBaseUrl("https://api.klarna.com.evil.example")).toBeNull()
   })
 })
