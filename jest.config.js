@@ -12,6 +12,8 @@ const matchers = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/klarna-simulator/**/__tests__/**/*.spec.[jt]s", "**/scripts/**/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["**/integration-tests/browser/**/*.spec.[jt]s"],
+  // The main command (scripts/start) end to end: embedded PostgreSQL, simulator, seed, banner.
+  "integration:start": ["**/integration-tests/start/**/*.spec.[jt]s"],
   "integration:modules": ["**/integration-tests/modules/**/*.spec.[jt]s", "**/src/modules/*/__tests__/**/*.spec.[jt]s"],
 }
 
@@ -23,6 +25,6 @@ module.exports = {
   testMatch: matchers[testType],
   testPathIgnorePatterns: testType === "integration:modules" ? ["\\.unit\\.spec\\."] : ["/node_modules/"],
   setupFiles: ["./integration-tests/setup.js"],
-  globalSetup: ["unit", "browser"].includes(testType) ? undefined : "./integration-tests/global-setup.ts",
-  globalTeardown: ["unit", "browser"].includes(testType) ? undefined : "./integration-tests/global-teardown.ts",
+  globalSetup: ["unit", "browser", "integration:start"].includes(testType) ? undefined : "./integration-tests/global-setup.ts",
+  globalTeardown: ["unit", "browser", "integration:start"].includes(testType) ? undefined : "./integration-tests/global-teardown.ts",
 }
