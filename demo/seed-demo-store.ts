@@ -14,6 +14,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { DEMO_PRODUCTS, DEMO_STORE_NAMES } from "./demo-store-names"
 
 export interface DemoStore {
   region_id: string
@@ -23,11 +24,7 @@ export interface DemoStore {
   products: Array<{ id: string; title: string; variant_id: string; sku: string; price: number; vat: number }>
 }
 
-export const DEMO_PRODUCTS = [
-  { title: "Klarna T-shirt", handle: "klarna-t-shirt", sku: "TSHIRT-PINK", price: 299, vat: 25 },
-  { title: "Hoodie", handle: "hoodie", sku: "HOODIE-BLACK", price: 649.5, vat: 25 },
-  { title: "Kaffe 500 g", handle: "kaffe-500g", sku: "COFFEE-500", price: 89.9, vat: 12 },
-]
+export { DEMO_PRODUCTS }
 
 /**
  * A Swedish demo store that takes Klarna payments: SEK region with the Klarna
@@ -43,7 +40,7 @@ export async function seedDemoStore(container: MedusaContainer, opts: { provider
   const {
     result: [salesChannel],
   } = await createSalesChannelsWorkflow(container).run({
-    input: { salesChannelsData: [{ name: "Webshop", description: "Headless storefront" }] },
+    input: { salesChannelsData: [{ name: DEMO_STORE_NAMES.salesChannel, description: "Headless storefront" }] },
   })
 
   const [store] = await storeModule.listStores()
@@ -63,7 +60,7 @@ export async function seedDemoStore(container: MedusaContainer, opts: { provider
     input: {
       regions: [
         {
-          name: "Sverige",
+          name: DEMO_STORE_NAMES.region,
           currency_code: "sek",
           countries: ["se"],
           payment_providers: opts.providerIds ?? ["pp_klarna_klarna", "pp_system_default"],
@@ -113,7 +110,7 @@ export async function seedDemoStore(container: MedusaContainer, opts: { provider
   } = await createShippingOptionsWorkflow(container).run({
     input: [
       {
-        name: "PostNord ombud",
+        name: DEMO_STORE_NAMES.shippingOption,
         price_type: "flat",
         provider_id: "manual_manual",
         service_zone_id: fulfillmentSet.service_zones[0].id,
@@ -138,7 +135,7 @@ export async function seedDemoStore(container: MedusaContainer, opts: { provider
   const {
     result: [apiKey],
   } = await createApiKeysWorkflow(container).run({
-    input: { api_keys: [{ title: "Webshop", type: "publishable", created_by: "" }] },
+    input: { api_keys: [{ title: DEMO_STORE_NAMES.publishableKey, type: "publishable", created_by: "" }] },
   })
   await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: apiKey.id, add: [salesChannel.id] } })
 

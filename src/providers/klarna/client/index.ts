@@ -1,4 +1,5 @@
 export * from "./base-url"
+export * from "./describe-connection"
 export * from "./errors"
 export * from "./idempotency"
 export * from "./klarna-client"

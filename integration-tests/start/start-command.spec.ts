@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+import { startKlarnaSimulator } from "../../klarna-simulator/src"
+import type { RunningSimulator } from "../../klarna-simulator/src"
+
+/**
+ * `npm start` end to end, on a database of the test PostgreSQL: what it migrates, seeds and
+ * prints is decided from the database, never from files left in the data folder.
+ */
+jest.setTimeout(420_000)
+
+const root = path.resolve(__dirname, "../..")
+const dbName = `mk_start_${process.pid}_${Date.now()}`
+const server = { host: process.env.DB_HOST || "localhost", port: Number(process.env.DB_PORT || 5432), user: process.env.DB_USERNAME || "postgres", password: process.env.DB_PASSWORD || "" }
+const auth = server.password ? `${encodeURIComponent(server.user)}:${encodeURIComponent(server.password)}` : encodeURIComponent(server.user)
+const databaseUrl = `postgres://${auth}@${server.host}:${server.port}/${dbName}`
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mk-start-"))
+
+async function sql<T = any>(query: string, params: unknown[] = [], database = dbName): Promise<T[]> {
+  const client = new Client({ ...server, password: server.password || undefined, database })
+  await client.connect()
+  try {
+    return (await client.query(query, params)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+interface Started {
+  child: ChildProcess
+  output: () => string
+  port: number
+}
+
+/** Runs the main command until its banner (or its exit), with a clean environment. */
+async function start(extraEnv: Record<string, string>): Promise<Started> {
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: databaseUrl,
+    MEDUSA_KLARNA_DATA_DIR: dataDir,
+    PORT: String(port),
+    KLARNA_SIMULATOR_PORT: "0",
+    MEDUSA_ADMIN_DISABLED: "true",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    ...extraEnv,
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
+  let out = ""
+  child.stdout!.on("data", (d) => (out += d))
+  child.stderr!.on("data", (d) => (out += d))
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (out.includes("medusa-klarna is running")) {
+        clearInterval(timer)
+        resolve()
+      }
+    }, 200)
+    child.once("exit", (code) => {
+      clearInterval(timer)
+      reject(new Error(`npm start exited (${code}) before its banner:\n${out.slice(-4000)}`))
+    })
+  })
+  return { child, output: () => out, port }
+}
+
+async function stop(started: Started) {
+  if (started.child.exitCode !== null) return
+  const exited = new Promise((r) => started.child.once("exit", r))
+  started.child.kill("SIGINT")
+  await exited
+}
+
+function bannerValue(output: string, label: string) {
+  return output.match(new RegExp(`${label}:\\s+(.*)`))?.[1].trim()
+}
+
+async function login(port: number, email: string, password: string) {
+  return fetch(`http://127.0.0.1:${port}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+}
+
+describe("npm start", () => {
+  let simulator: RunningSimulator
+
+  beforeAll(async () => {
+    await sql(`create database "${dbName}"`, [], "postgres")
+    simulator = await startKlarnaSimulator({ port: 0, credentials: [{ username: "proxy_user", password: "proxy_password" }] })
+  })
+
+  afterAll(async () => {
+    await simulator?.close()
+    await sql(`drop database if exists "${dbName}" with (force)`, [], "postgres").catch(() => {})
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it("gives a new database its store and admin, whatever an old data folder says", async () => {
+    // A data folder left from another database: it must not make start-up skip the seed or the admin.
+    fs.writeFileSync(path.join(dataDir, "demo-store.json"), JSON.stringify({ publishable_key: "pk_from_another_database", region_id: "reg_gone" }))
+    fs.writeFileSync(path.join(dataDir, "runtime.json"), JSON.stringify({ backend_url: "http://localhost:1", env: {} }))
+
+    const started = await start({})
+    try {
+      const out = started.output()
+      expect(out).toContain("Running database migrations")
+      expect(out).toContain("Seeding the demo store and creating the admin admin@example.com")
+
+      const [key] = await sql("select token from api_key where title = 'Webshop' and type = 'publishable'")
+      expect(bannerValue(out, "Publishable key")).toBe(key.token)
+      expect(bannerValue(out, "Admin")).toContain("(admin@example.com / supersecret)")
+      expect(bannerValue(out, "Klarna")).toMatch(/^local Klarna simulator at http:\/\/127\.0\.0\.1:\d+$/)
+
+      const res = await login(started.port, "admin@example.com", "supersecret")
+      expect(res.status).toBe(200)
+      expect(typeof (await res.json()).token).toBe("string")
+
+      const regions = await fetch(`http://127.0.0.1:${started.port}/store/regions`, { headers: { "x-publishable-api-key": key.token } })
+      expect(regions.status).toBe(200)
+      expect((await regions.json()).regions.map((r: any) => r.name)).toContain("Sverige")
+
+      expect(JSON.parse(fs.readFileSync(path.join(dataDir, "demo-store.json"), "utf8")).publishable_key).toBe(key.token)
+    } finally {
+      await stop(started)
+    }
+  })
+
+  it("leaves a migrated, seeded database alone, and names the Klarna API and admin it really has", async () => {
+    const started = await start({
+      KLARNA_USERNAME: "proxy_user",
+      KLARNA_PASSWORD: "proxy_password",
+      KLARNA_BASE_URL: simulator.url,
+      DEMO_ADMIN_PASSWORD: "not-the-admins-password",
+    })
+    try {
+      const out = started.output()
+      expect(out).toContain("Database is migrated for this code: skipping migrations")
+      expect(out).toContain("Demo store and admin are in the database: skipping the seed")
+      expect(out).not.toContain("Running database migrations")
+      expect(out).not.toContain("starting the local Klarna simulator")
+      expect(bannerValue(out, "Klarna")).toBe(`custom Klarna base URL ${simulator.url}`)
+
+      // The admin exists with its own password: the banner must not claim one that fails.
+      expect(bannerValue(out, "Admin")).toContain("admin@example.com exists with another password")
+      expect(out).not.toContain("not-the-admins-password")
+      expect((await login(started.port, "admin@example.com", "not-the-admins-password")).status).toBe(401)
+
+      expect(await sql("select id from sales_channel where name = 'Webshop'")).toHaveLength(1)
+      expect(await sql(`select id from "user" where email = 'admin@example.com'`)).toHaveLength(1)
+    } finally {
+      await stop(started)
+    }
+  })
+})

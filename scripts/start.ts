@@ -1,0 +1,233 @@
+// The main command: a Medusa backend with this plugin and a demo store taking Klarna payments.
+// Without DATABASE_URL it runs an embedded PostgreSQL (data in .data/postgres); without Klarna
+// credentials it runs the local Klarna simulator. What the database needs (migrations, the demo
+// store, the admin) is read from the database itself, and only what is missing is done.
+// `--watch` serves with `medusa develop` (restarts on file changes) instead of `medusa start`.
+import { spawn, type ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import http from "node:http"
+import path from "node:path"
+import { startKlarnaSimulator } from "../klarna-simulator/src"
+import type { RunningSimulator } from "../klarna-simulator/src"
+import { describeKlarnaConnection } from "../src/providers/klarna/client/describe-connection"
+import { DEMO_ADMIN } from "../demo/demo-store-names"
+import { startBanner } from "./lib/banner"
+import { readDatabaseState, recordMigrated, type DatabaseState } from "./lib/database-state"
+import { migrationFingerprint } from "./lib/migration-fingerprint"
+import { planStart } from "./lib/start-plan"
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { startEmbeddedPostgres, EmbeddedPostgresError } = require("./lib/embedded-postgres")
+
+const root = path.resolve(__dirname, "..")
+const dataDir = path.resolve(root, process.env.MEDUSA_KLARNA_DATA_DIR || ".data")
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+const PORT = Number(process.env.PORT || 9000)
+const watch = process.argv.includes("--watch")
+
+let pg: { stop: () => Promise<void> } | undefined
+let simulator: RunningSimulator | undefined
+let server: ChildProcess | undefined
+
+function log(msg: string) {
+  console.log(`[medusa-klarna] ${msg}`)
+}
+
+/** A failure the person at the terminal can act on: one line, no stack trace. */
+class StartError extends Error {}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(medusaBin, args, { cwd: root, stdio: "inherit", env })
+    child.on("error", (e) => reject(new StartError(`medusa ${args[0]} could not run: ${e.message}`)))
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new StartError(`medusa ${args.join(" ")} failed (exit ${code ?? signal}); see its output above`))
+    )
+  })
+}
+
+function waitFor(url: string, timeoutMs: number, stillRunning: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const req = http.get(url, (res) => {
+        res.resume()
+        if (res.statusCode && res.statusCode < 500) return resolve()
+        retry()
+      })
+      req.on("error", retry)
+      req.setTimeout(2000, () => req.destroy())
+    }
+    const retry = () => {
+      if (!stillRunning()) return reject(new StartError("Medusa exited before it answered; see its output above"))
+      if (Date.now() > deadline) return reject(new StartError(`${url} did not answer within ${timeoutMs / 1000} s`))
+      setTimeout(attempt, 300)
+    }
+    attempt()
+  })
+}
+
+async function loginWorks(email: string, password: string): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${PORT}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    })
+    return res.ok && typeof ((await res.json()) as { token?: unknown }).token === "string"
+  } catch {
+    return false
+  }
+}
+
+async function database(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.DATABASE_URL) return env.DATABASE_URL
+  log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.relative(root, path.join(dataDir, "postgres")) || "."})…`)
+  try {
+    const started = await startEmbeddedPostgres({
+      dir: path.join(dataDir, "postgres"),
+      port: Number(env.EMBEDDED_POSTGRES_PORT || 54329),
+      persistent: true,
+      logFile: path.join(dataDir, "postgres.log"),
+      onNote: (note: string) => log(`Note: ${note}`),
+    })
+    pg = started
+    await started.createDatabase("medusa_klarna")
+    return started.url("medusa_klarna")
+  } catch (e: any) {
+    if (e instanceof EmbeddedPostgresError) {
+      throw new StartError(
+        `The embedded PostgreSQL cannot run here: ${e.message}. Set DATABASE_URL to a PostgreSQL database and run again, e.g. DATABASE_URL=postgres://user:password@localhost:5432/medusa npm start`
+      )
+    }
+    throw e
+  }
+}
+
+/** The Klarna connection: real credentials from the environment, or the simulator. */
+async function klarna(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; description: string }> {
+  if (env.KLARNA_API_KEY || (env.KLARNA_USERNAME && env.KLARNA_PASSWORD)) {
+    return { env: {}, description: describeKlarnaConnection({ baseUrl: env.KLARNA_BASE_URL, region: env.KLARNA_REGION, environment: env.KLARNA_ENVIRONMENT }) }
+  }
+  log("No Klarna credentials set: starting the local Klarna simulator…")
+  simulator = await startKlarnaSimulator({
+    port: Number(env.KLARNA_SIMULATOR_PORT || 4010),
+    credentials: [{ username: "sim_user", password: "sim_password" }],
+  }).catch(() => startKlarnaSimulator({ port: 0, credentials: [{ username: "sim_user", password: "sim_password" }] }))
+  const url = simulator.url
+  return {
+    env: { KLARNA_BASE_URL: url, KLARNA_USERNAME: "sim_user", KLARNA_PASSWORD: "sim_password", KLARNA_SIMULATOR_URL: url },
+    description: `local Klarna simulator at ${url}`,
+  }
+}
+
+async function readState(databaseUrl: string): Promise<DatabaseState> {
+  try {
+    return await readDatabaseState(databaseUrl, DEMO_ADMIN.email)
+  } catch (e: any) {
+    throw new StartError(`Cannot reach the database${process.env.DATABASE_URL ? " at DATABASE_URL" : ""}: ${e.message}`)
+  }
+}
+
+/** Migrations, demo store and admin: each only when the database lacks it. */
+async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<DatabaseState> {
+  const databaseUrl = env.DATABASE_URL as string
+  const fingerprint = migrationFingerprint(root, env)
+  let state = await readState(databaseUrl)
+  const plan = planStart(state, fingerprint)
+  if (plan.migrate) {
+    log("Running database migrations…")
+    await run(["db:migrate"], env)
+    await recordMigrated(databaseUrl, fingerprint)
+  } else {
+    log("Database is migrated for this code: skipping migrations")
+  }
+  if (plan.seedStore || plan.createAdmin) {
+    log(`${[plan.seedStore && "Seeding the demo store", plan.createAdmin && `creating the admin ${DEMO_ADMIN.email}`].filter(Boolean).join(" and ")}…`)
+    await run(["exec", "./demo/seed.ts"], env)
+    state = await readState(databaseUrl)
+  } else {
+    log("Demo store and admin are in the database: skipping the seed")
+  }
+  return state
+}
+
+function writeRuntimeFiles(env: NodeJS.ProcessEnv, state: DatabaseState) {
+  fs.mkdirSync(dataDir, { recursive: true })
+  if (state.demoStore) {
+    fs.writeFileSync(path.join(dataDir, "demo-store.json"), JSON.stringify(state.demoStore, null, 2))
+  }
+  // For commands run beside the backend (demo:order, the WooCommerce import): the same database,
+  // and the simulator's connection. Real Klarna credentials are never written to disk.
+  const shared = ["DATABASE_URL", ...(env.KLARNA_SIMULATOR_URL ? ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_SIMULATOR_URL"] : [])]
+  fs.writeFileSync(
+    path.join(dataDir, "runtime.json"),
+    JSON.stringify(
+      {
+        backend_url: env.MEDUSA_BACKEND_URL,
+        simulator_url: env.KLARNA_SIMULATOR_URL ?? null,
+        env: Object.fromEntries(shared.filter((k) => env[k]).map((k) => [k, env[k]])),
+      },
+      null,
+      2
+    )
+  )
+}
+
+async function main() {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  const [databaseUrl, connection] = await Promise.all([database(env), klarna(env)])
+  Object.assign(env, connection.env, { DATABASE_URL: databaseUrl })
+  env.MEDUSA_BACKEND_URL = env.MEDUSA_BACKEND_URL || `http://localhost:${PORT}`
+  env.MEDUSA_KLARNA_DATA_DIR = dataDir
+
+  const state = await prepareDatabase(env)
+  writeRuntimeFiles(env, state)
+
+  log(`Starting Medusa on :${PORT}${watch ? " (medusa develop: restarts when files change)" : ""}…`)
+  // `medusa develop` serves the same way but forks the server and restarts it on file changes;
+  // the admin is served by Vite's dev middleware in both (NODE_ENV=development), so no build step.
+  server = spawn(medusaBin, [watch ? "develop" : "start"], {
+    cwd: root,
+    stdio: "inherit",
+    detached: true,
+    env: { ...env, PORT: String(PORT), NODE_ENV: env.NODE_ENV || "development" },
+  })
+  const child = server
+  child.on("exit", (code) => shutdown(code ?? 0))
+  await waitFor(`http://127.0.0.1:${PORT}/health`, 180_000, () => child.exitCode === null && child.signalCode === null)
+  console.log(
+    startBanner({
+      port: PORT,
+      admin: { ...DEMO_ADMIN, loginWorks: await loginWorks(DEMO_ADMIN.email, DEMO_ADMIN.password) },
+      publishableKey: state.demoStore?.publishable_key ?? null,
+      klarna: connection.description,
+      watching: watch,
+    })
+  )
+}
+
+let stopping = false
+async function shutdown(code: number) {
+  if (stopping) return
+  stopping = true
+  // The server runs in its own process group: `medusa develop` forks, and the whole group has to
+  // go or the server keeps the port.
+  if (server && server.exitCode === null && server.pid) {
+    try {
+      process.kill(-server.pid, "SIGTERM")
+    } catch {
+      server.kill("SIGTERM")
+    }
+    await new Promise((r) => setTimeout(r, 1500))
+  }
+  await simulator?.close().catch(() => {})
+  await pg?.stop().catch(() => {})
+  process.exit(code)
+}
+
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+main().catch(async (e) => {
+  console.error(`[medusa-klarna] ${e instanceof StartError ? e.message : e?.stack ?? e}`)
+  await shutdown(1)
+})

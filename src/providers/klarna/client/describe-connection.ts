@@ -1,0 +1,18 @@
+import { describeKlarnaBaseUrl, resolveKlarnaBaseUrl, type KlarnaEnvironment, type KlarnaRegion } from "./base-url"
+
+const REGION_NAME: Record<KlarnaRegion, string> = { eu: "EU", na: "North America", oc: "Oceania" }
+
+/**
+ * One line naming the Klarna API a connection really talks to, for banners and settings:
+ * "Klarna EU playground API (https://api.playground.klarna.com)", "Kustom EU live API (…)",
+ * or "custom Klarna base URL http://…" for anything else (a proxy, the simulator).
+ */
+export function describeKlarnaConnection(options: { baseUrl?: string; region?: string; environment?: string }): string {
+  const url = options.baseUrl
+    ? options.baseUrl.trim().replace(/\/+$/, "")
+    : resolveKlarnaBaseUrl({ region: (options.region || "eu") as KlarnaRegion, environment: (options.environment || "playground") as KlarnaEnvironment })
+  const known = describeKlarnaBaseUrl(url)
+  if (!known) return `custom Klarna base URL ${url}`
+  const brand = known.product === "checkout" ? "Kustom" : "Klarna"
+  return `${brand} ${REGION_NAME[known.region]} ${known.environment} API (${url})`
+}
