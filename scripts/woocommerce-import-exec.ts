@@ -3,7 +3,11 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../src/modules/woocommerce-import"
 import { createWooImportRun, runWooImport, type WooImportOptions } from "../src/lib/woocommerce-import/run-woo-import"
 
-/** Run by scripts/woocommerce-import.js through `medusa exec`: the import with a progress bar and a summary. */
+/**
+ * Run through `medusa exec` by `npm run import:woocommerce` (this file, in a clone) and by
+ * `npx medusa-klarna import-woocommerce` (compiled to .medusa/server/scripts, in an installed package):
+ * the import with a progress bar and a summary.
+ */
 export default async function importWooCommerce({ container }: ExecArgs) {
   const request = JSON.parse(process.env.WOO_IMPORT_REQUEST ?? "{}") as WooImportOptions & { shop_url: string; resume?: string }
   const credentials = { consumer_key: process.env.WOO_IMPORT_KEY ?? "", consumer_secret: process.env.WOO_IMPORT_SECRET ?? "" }
