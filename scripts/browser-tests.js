@@ -61,10 +61,15 @@ async function main() {
     await client.end()
     env.DATABASE_URL = `${base}/${db}`
   }
-  const stack = spawn(process.execPath, [path.join(root, "scripts", "start.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
-  const log = fs.createWriteStream(path.join(dataDir, "backend.log"))
-  stack.stdout.pipe(log)
-  stack.stderr.pipe(log)
+  // The backend writes straight to a file: a pipe would have to be drained by this process,
+  // whose event loop is blocked while jest runs.
+  const logFd = fs.openSync(path.join(dataDir, "backend.log"), "a")
+  const stack = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+    cwd: root,
+    env,
+    stdio: ["ignore", logFd, logFd],
+    detached: true,
+  })
   let code = 1
   try {
     await waitFor(`http://127.0.0.1:${port}/health`, 300_000)
@@ -79,7 +84,7 @@ async function main() {
     console.error(`[browser-tests] ${e.message}; backend log: ${path.join(dataDir, "backend.log")}`)
   } finally {
     try {
-      process.kill(-stack.pid, "SIGTERM")
+      process.kill(-stack.pid, "SIGINT")
     } catch {}
     await new Promise((r) => setTimeout(r, 4000))
   }

@@ -94,12 +94,10 @@ async function database(env: NodeJS.ProcessEnv): Promise<string> {
     await started.createDatabase("medusa_klarna")
     return started.url("medusa_klarna")
   } catch (e: any) {
-    if (e instanceof EmbeddedPostgresError) {
-      throw new StartError(
-        `The embedded PostgreSQL cannot run here: ${e.message}. Set DATABASE_URL to a PostgreSQL database and run again, e.g. DATABASE_URL=postgres://user:password@localhost:5432/medusa npm start`
-      )
-    }
-    throw e
+    const reason = e instanceof EmbeddedPostgresError ? e.message : `${e?.code ? `${e.code}: ` : ""}${e?.message ?? e}`
+    throw new StartError(
+      `The embedded PostgreSQL cannot run here: ${reason}. Set DATABASE_URL to a PostgreSQL database and run again, e.g. DATABASE_URL=postgres://user:password@localhost:5432/medusa npm start`
+    )
   }
 }
 
@@ -228,6 +226,7 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
 main().catch(async (e) => {
+  // Only an unexpected failure (a bug) gets its stack trace.
   console.error(`[medusa-klarna] ${e instanceof StartError ? e.message : e?.stack ?? e}`)
   await shutdown(1)
 })

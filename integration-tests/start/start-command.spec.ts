@@ -97,6 +97,45 @@ async function login(port: number, email: string, password: string) {
   })
 }
 
+/** Runs the main command to its exit; for start-ups that must fail before Medusa boots. */
+function startToExit(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, KLARNA_SIMULATOR_PORT: "0", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    let out = ""
+    child.stdout!.on("data", (d) => (out += d))
+    child.stderr!.on("data", (d) => (out += d))
+    child.once("exit", (code) => resolve({ code, out }))
+  })
+}
+
+describe("npm start where the embedded PostgreSQL cannot run", () => {
+  it("says why in one line with the fix, without a stack trace", async () => {
+    // A data folder below a regular file can never be created.
+    const file = path.join(dataDir, "not-a-folder")
+    fs.writeFileSync(file, "")
+    const { code, out } = await startToExit({ MEDUSA_KLARNA_DATA_DIR: path.join(file, "data") })
+    expect(code).toBe(1)
+    const line = out.split("\n").find((l) => l.includes("cannot run here"))
+    expect(line).toMatch(/^\[medusa-klarna\] The embedded PostgreSQL cannot run here: .+\. Set DATABASE_URL to a PostgreSQL database and run again/)
+    expect(out).not.toMatch(/^\s+at /m)
+  })
+
+  it("refuses a data folder whose database another running command owns", async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "mk-owned-"))
+    fs.chmodSync(folder, 0o755) // as root, a folder the postgres user can enter, so the data stays here
+    fs.mkdirSync(path.join(folder, "postgres"))
+    fs.writeFileSync(path.join(folder, "postgres.owner"), String(process.pid)) // this test process: alive
+    const { code, out } = await startToExit({ MEDUSA_KLARNA_DATA_DIR: folder })
+    expect(code).toBe(1)
+    expect(out).toContain(`another command (pid ${process.pid}) is running the database in ${path.join(folder, "postgres")}`)
+    fs.rmSync(folder, { recursive: true, force: true })
+  })
+})
+
 describe("npm start", () => {
   let simulator: RunningSimulator
 

@@ -145,6 +145,30 @@ function runInitdb({ bin, dataDir, who, logFd, logFile }) {
   }
 }
 
+function alive(pid) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return e.code === "EPERM"
+  }
+}
+
+/**
+ * Claims the data folder for this process. A server whose owner is still running is another
+ * command's (refused); one whose owner died is left over (stopped, then started afresh).
+ */
+async function claim(dataDir) {
+  const ownerFile = `${dataDir}.owner`
+  const owner = Number((fs.existsSync(ownerFile) && fs.readFileSync(ownerFile, "utf8").trim()) || 0)
+  if (owner && owner !== process.pid && alive(owner)) {
+    throw new EmbeddedPostgresError(`another command (pid ${owner}) is running the database in ${dataDir}; stop it first, or give this one another folder with MEDUSA_KLARNA_DATA_DIR`)
+  }
+  await stopLeftover(dataDir)
+  fs.writeFileSync(ownerFile, String(process.pid))
+  return () => fs.rmSync(ownerFile, { force: true })
+}
+
 /** A server left running on this data folder by a process that died: stop it before starting. */
 async function stopLeftover(dataDir) {
   let pid
@@ -154,11 +178,7 @@ async function stopLeftover(dataDir) {
     return
   }
   if (!pid) return
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return // stale lock file: PostgreSQL removes it itself
-  }
+  if (!alive(pid)) return // stale lock file: PostgreSQL removes it itself
   const cmdline = (() => {
     try {
       return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8")
@@ -212,7 +232,7 @@ async function startEmbeddedPostgres({ dir, port, persistent = true, logFile, fa
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     runInitdb({ bin, dataDir, who, logFd, logFile: log })
   }
-  await stopLeftover(dataDir)
+  const release = await claim(dataDir)
   const chosenPort = await freePort(port)
   const durability = persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
   const child = spawn(
@@ -243,6 +263,7 @@ async function startEmbeddedPostgres({ dir, port, persistent = true, logFile, fa
       await exitedPromise
       clearTimeout(timer)
     }
+    release()
     if (!persistent) fs.rmSync(dataDir, { recursive: true, force: true })
   }
 
