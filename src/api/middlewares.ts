@@ -5,6 +5,7 @@ import {
   updateKlarnaBeforeOrderEditConfirm,
 } from "./admin/update-klarna-before-change-confirm"
 import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
+import { serializeKlarnaRefunds } from "./admin/serialize-klarna-refunds"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import {
   AdminKlarnaAttentionQuery,
@@ -58,7 +59,11 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [updateKlarnaBeforeOrderEditConfirm],
     },
-    { matcher: "/admin/payments/:id/refund", method: ["POST"], middlewares: [planKlarnaRefundBeforeRefund] },
+    {
+      matcher: "/admin/payments/:id/refund",
+      method: ["POST"],
+      middlewares: [serializeKlarnaRefunds, planKlarnaRefundBeforeRefund],
+    },
     { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeClaimConfirm] },
     { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeExchangeConfirm] },
     {

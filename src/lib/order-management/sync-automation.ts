@@ -4,6 +4,7 @@ import { capturePaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/
 import { applyOrderSnapshot } from "../../providers/klarna/core/order-snapshot"
 import { formatMinorUnits, fromMinorUnits } from "../../providers/klarna/utils/currency"
 import { klarnaClientFor } from "./klarna-provider-client"
+import { withOrderRefundLock } from "../refunds/order-refund-lock"
 import { loadOrderKlarnaPayments } from "./order-klarna-payments"
 import type { AutomationResult } from "./run-klarna-automation"
 
@@ -33,9 +34,11 @@ export async function syncKlarnaOrder(container: MedusaContainer, input: { order
   }
   const unrefunded = klarna.refunded_amount - payment.refunded_amount
   if (unrefunded > 0) {
-    await refundPaymentWorkflow(container).run({
-      input: { payment_id: payment.id, amount: fromMinorUnits(unrefunded, currency), created_by: input.actor, note: "Refunded in Klarna" },
-    })
+    await withOrderRefundLock(container, input.order_id, () =>
+      refundPaymentWorkflow(container).run({
+        input: { payment_id: payment.id, amount: fromMinorUnits(unrefunded, currency), created_by: input.actor, note: "Refunded in Klarna" },
+      })
+    )
     notes.push(`refund of ${formatMinorUnits(unrefunded, currency)} made in Klarna recorded`)
   }
   const refreshed = await loadOrderKlarnaPayments(container, input.order_id)

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { KlarnaOrderLine } from "../validation/order-line-rules"
 import type { KlarnaCaptureRecord } from "../types/payment-data"
+import type { KlarnaLedgerItem } from "./unowned-amount"
 import { formatMinorUnits } from "../utils/currency"
 import { isExpired } from "./status"
 
@@ -24,18 +25,19 @@ const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_AL
 
 /**
  * Decides what a Medusa capture of `requested` minor units needs in Klarna,
- * given the live Klarna order and the captures Medusa already accounts for.
- * Captures Klarna has that Medusa does not (made in Klarna's portal, or whose
- * response was lost) are adopted before anything new is captured, so money is
- * never taken twice.
+ * given the live Klarna order and how much of Klarna's captured amount no
+ * Medusa capture accounts for (`unowned`, see unownedKlarnaAmount). That money
+ * (captured in Klarna's portal, or by a Medusa capture whose request failed
+ * after Klarna captured) is adopted before anything new is captured, so money
+ * is never taken twice and never claimed twice.
  */
 export function decideCapture(input: {
   order: CapturableOrder
   requested?: number
-  known: KlarnaCaptureRecord[]
+  unowned: { amount: number; latest?: KlarnaLedgerItem }
   medusaCaptureId?: string
 }): CaptureDecision {
-  const { order, known, medusaCaptureId } = input
+  const { order, medusaCaptureId } = input
   const captures = order.captures ?? []
   const fmt = (m: number) => formatMinorUnits(m, order.purchase_currency)
 
@@ -68,8 +70,7 @@ export function decideCapture(input: {
     throw notAllowed("Klarna order failed to capture, the order has already been canceled.")
   }
 
-  const knownTotal = known.reduce((s, c) => s + c.amount, 0)
-  const unallocated = Math.max(0, order.captured_amount - knownTotal)
+  const unallocated = input.unowned.amount
   const amount = input.requested ?? order.remaining_authorized_amount + unallocated
   if (!Number.isSafeInteger(amount) || amount <= 0) {
     throw notAllowed(`Nothing is left to capture on this Klarna order (captured ${fmt(order.captured_amount)} of ${fmt(order.order_amount)}).`)
@@ -77,9 +78,7 @@ export function decideCapture(input: {
 
   const adopted: KlarnaCaptureRecord[] = []
   if (unallocated > 0) {
-    const knownIds = new Set(known.map((c) => c.capture_id))
-    const untracked = captures.filter((c) => !knownIds.has(c.capture_id))
-    const latest = untracked[untracked.length - 1]
+    const latest = captures.find((c) => c.capture_id === input.unowned.latest?.id)
     adopted.push({
       capture_id: latest?.capture_id ?? "unknown",
       medusa_capture_id: medusaCaptureId,

@@ -36,7 +36,15 @@ import { capturedLines } from "./captured-lines"
 import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../utils/currency"
 import { decideCapture } from "./capture-decision"
 import { decideRefund } from "./refund-decision"
-import { readMedusaOperation } from "./medusa-operation"
+import {
+  adoptedAmountOf,
+  listMedusaOperations,
+  readMedusaOperation,
+  recordKlarnaAdoption,
+  type MedusaOperation,
+} from "./medusa-operation"
+import { unownedKlarnaAmount, type MedusaLedgerRow } from "./unowned-amount"
+import { withKlarnaOrderLock } from "./klarna-order-lock"
 import { resolveKlarnaPaymentMethod } from "./payment-method"
 import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
@@ -202,19 +210,42 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = this.requireOrder(input.data, "captured")
-    const operation = await readMedusaOperation(this.container, "capture", input.context?.idempotency_key)
     if (data.import_replay) {
-      return { data: recordImportedCapture(data, operation) }
+      const operation = await readMedusaOperation(this.container, "capture", input.context?.idempotency_key)
+      return { data: await this.recordImportedCapture(data, operation) }
     }
-    const order = await this.client_.getOrder(data.klarna_order_id)
-    const requested = operation ? toMinorUnits(operation.amount, order.purchase_currency) : undefined
-    const known = data.captures ?? []
-    const decision = decideCapture({ order, requested, known, medusaCaptureId: operation?.id })
+    return await withKlarnaOrderLock(data.klarna_order_id, () => this.captureLocked(data, input.context?.idempotency_key))
+  }
 
-    if (decision.action === "none") {
-      return { data: applyOrderSnapshot({ ...data, captures: [...known, ...decision.records] }, order) }
+  /** One capture, with every other capture and refund of this Klarna order finished: rows and Klarna read fresh. */
+  private async captureLocked(
+    data: KlarnaPaymentData & { klarna_order_id: string },
+    idempotencyKey?: string
+  ): Promise<CapturePaymentOutput> {
+    const operation = await readMedusaOperation(this.container, "capture", idempotencyKey)
+    const order = await this.client_.getOrder(data.klarna_order_id)
+    const currency = order.purchase_currency
+    const requested = operation ? toMinorUnits(operation.amount, currency) : undefined
+    const unowned = operation
+      ? unownedKlarnaAmount({
+          klarnaTotal: order.captured_amount,
+          klarnaItems: (order.captures ?? []).map((c) => ({ id: c.capture_id, amount: c.captured_amount, reference: c.reference })),
+          rows: await this.ledgerRows("capture", operation.payment_id, currency),
+          currentId: operation.id,
+        })
+      : { amount: 0 }
+    const decision = decideCapture({ order, requested, unowned, medusaCaptureId: operation?.id })
+    const adopted = decision.action === "none" ? decision.records.filter((r) => r.adopted) : decision.adopted
+    if (operation && adopted.length) {
+      await recordKlarnaAdoption(this.container, "capture", operation, {
+        adopted_amount: adopted.reduce((s, r) => s + r.amount, 0),
+        adopted_id: adopted[0].capture_id,
+      })
     }
-    const reference = operation?.id ?? input.context?.idempotency_key
+    if (decision.action === "none") {
+      return { data: applyOrderSnapshot({ ...data, captures: mergeRecords(data.captures, decision.records, "capture_id", "medusa_capture_id") }, order) }
+    }
+    const reference = operation?.id ?? idempotencyKey
     // Lines and tracking for this exact amount, planned by the plugin's fulfilment capture.
     const plan = data.capture_plan?.amount === decision.amount ? data.capture_plan : undefined
     const key = klarnaIdempotencyKey("capture", data.klarna_order_id, reference ?? `remaining-${order.captured_amount}`)
@@ -231,22 +262,16 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     )
     const refreshed = await this.client_.getOrder(data.klarna_order_id)
     const klarnaCapture = refreshed.captures?.find((c) => c.capture_id === capture_id)
+    const made = {
+      capture_id,
+      medusa_capture_id: operation?.id,
+      amount: decision.amount,
+      klarna_reference: klarnaCapture?.klarna_reference ?? undefined,
+      captured_at: klarnaCapture?.captured_at ?? new Date().toISOString(),
+    }
     return {
       data: applyOrderSnapshot(
-        {
-          ...withoutPlan(data),
-          captures: [
-            ...known,
-            ...decision.adopted,
-            {
-              capture_id,
-              medusa_capture_id: operation?.id,
-              amount: decision.amount,
-              klarna_reference: klarnaCapture?.klarna_reference ?? undefined,
-              captured_at: klarnaCapture?.captured_at ?? new Date().toISOString(),
-            },
-          ],
-        },
+        { ...withoutPlan(data), captures: mergeRecords(data.captures, [...adopted, made], "capture_id", "medusa_capture_id") },
         refreshed
       ),
     }
@@ -254,29 +279,43 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = this.requireOrder(input.data, "refunded")
-    const operation = await readMedusaOperation(this.container, "refund", input.context?.idempotency_key)
     if (data.import_replay) {
-      return { data: recordImportedRefund(data, operation, input.amount) }
+      const operation = await readMedusaOperation(this.container, "refund", input.context?.idempotency_key)
+      return { data: await this.recordImportedRefund(data, operation, input.amount) }
     }
+    return await withKlarnaOrderLock(data.klarna_order_id, () =>
+      this.refundLocked(data, input.amount, input.context?.idempotency_key)
+    )
+  }
+
+  /** One refund, with every other capture and refund of this Klarna order finished: rows and Klarna read fresh. */
+  private async refundLocked(
+    data: KlarnaPaymentData & { klarna_order_id: string },
+    rawAmount: RefundPaymentInput["amount"],
+    idempotencyKey?: string
+  ): Promise<RefundPaymentOutput> {
+    const operation = await readMedusaOperation(this.container, "refund", idempotencyKey)
     const order = await this.client_.getOrder(data.klarna_order_id)
-    const amount = toMinorUnits(input.amount, order.purchase_currency)
-    const refunds = data.refunds ?? []
-    const decision = decideRefund({ order, amount, medusaRefundId: operation?.id, known: refunds })
+    const currency = order.purchase_currency
+    const amount = toMinorUnits(rawAmount, currency)
+    const unowned = operation
+      ? unownedKlarnaAmount({
+          klarnaTotal: order.refunded_amount,
+          klarnaItems: (order.refunds ?? []).map((r) => ({ id: r.refund_id, amount: r.refunded_amount, reference: r.reference })),
+          rows: await this.ledgerRows("refund", operation.payment_id, currency),
+          currentId: operation.id,
+        })
+      : { amount: 0 }
+    const decision = decideRefund({ order, amount, medusaRefundId: operation?.id, unowned })
 
     if (decision.action === "none") {
-      return {
-        data: applyOrderSnapshot(
-          {
-            ...data,
-            refunds: refunds.some((r) => r.refund_id === decision.refund_id)
-              ? refunds
-              : [...refunds, { refund_id: decision.refund_id, medusa_refund_id: operation?.id, amount: decision.amount, adopted: true }],
-          },
-          order
-        ),
+      if (operation && decision.adopted) {
+        await recordKlarnaAdoption(this.container, "refund", operation, { adopted_amount: decision.amount, adopted_id: decision.refund_id })
       }
+      const record = { refund_id: decision.refund_id, medusa_refund_id: operation?.id, amount: decision.amount, adopted: decision.adopted }
+      return { data: applyOrderSnapshot({ ...data, refunds: mergeRecords(data.refunds, [record], "refund_id", "medusa_refund_id") }, order) }
     }
-    const reference = operation?.id ?? input.context?.idempotency_key
+    const reference = operation?.id ?? idempotencyKey
     const key = klarnaIdempotencyKey("refund", data.klarna_order_id, reference ?? `refund-${order.refunded_amount}-${amount}`)
     const plan = refundPlanFor(data, order, decision)
     const { refund_id } = await this.client_.refundOrder(
@@ -291,25 +330,62 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     )
     const refreshed = await this.client_.getOrder(data.klarna_order_id)
     const { refund_plan: _used, ...rest } = data
+    const made = {
+      refund_id,
+      medusa_refund_id: operation?.id,
+      amount: decision.amount,
+      refunded_at: new Date().toISOString(),
+      kind: plan.kind,
+      summary: plan.summary,
+    }
     return {
       data: applyOrderSnapshot(
         {
           ...rest,
           refunded_return_ids: [...(data.refunded_return_ids ?? []), ...(plan.return_ids ?? [])],
-          refunds: [
-            ...refunds,
-            {
-              refund_id,
-              medusa_refund_id: operation?.id,
-              amount: decision.amount,
-              refunded_at: new Date().toISOString(),
-              kind: plan.kind,
-              summary: plan.summary,
-            },
-          ],
+          refunds: mergeRecords(data.refunds, [made], "refund_id", "medusa_refund_id"),
         },
         refreshed
       ),
+    }
+  }
+
+  /** Medusa's rows for the payment in minor units, with what each adopted. */
+  private async ledgerRows(kind: "capture" | "refund", paymentId: string, currency: string): Promise<MedusaLedgerRow[]> {
+    const rows = await listMedusaOperations(this.container, kind, paymentId)
+    return rows.map((r) => ({ id: r.id, amount: toMinorUnits(r.amount, currency), adopted: adoptedAmountOf(r) }))
+  }
+
+  /**
+   * An order migrated from WooCommerce replays its history (captures, refunds
+   * already done in Klarna) into Medusa's ledger: recorded, never sent. The
+   * importer sets `import_replay` only while it replays, then clears it. The
+   * row adopts the Klarna money it stands for, so no later capture claims it.
+   */
+  private async recordImportedCapture(data: KlarnaPaymentData, operation?: MedusaOperation): Promise<KlarnaPaymentData> {
+    const amount = operation ? toMinorUnits(operation.amount, data.currency_code ?? "sek") : 0
+    const known = data.captures ?? []
+    const id = (data.import_capture_ids ?? [])[known.length] ?? `imported-${known.length + 1}`
+    if (operation) {
+      await recordKlarnaAdoption(this.container, "capture", operation, { adopted_amount: amount, adopted_id: id })
+    }
+    return { ...data, captures: [...known, { capture_id: id, medusa_capture_id: operation?.id, amount, adopted: true }] }
+  }
+
+  private async recordImportedRefund(
+    data: KlarnaPaymentData,
+    operation: MedusaOperation | undefined,
+    raw: RefundPaymentInput["amount"]
+  ): Promise<KlarnaPaymentData> {
+    const amount = toMinorUnits(raw, data.currency_code ?? "sek")
+    const known = data.refunds ?? []
+    const id = `imported-${known.length + 1}`
+    if (operation) {
+      await recordKlarnaAdoption(this.container, "refund", operation, { adopted_amount: amount, adopted_id: id })
+    }
+    return {
+      ...data,
+      refunds: [...known, { refund_id: id, medusa_refund_id: operation?.id, amount, adopted: true, summary: "refunded in WooCommerce" }],
     }
   }
 
@@ -461,25 +537,13 @@ function refundPlanFor(
 }
 
 /**
- * An order migrated from WooCommerce replays its history (captures, refunds
- * already done in Klarna) into Medusa's ledger: recorded, never sent. The
- * importer sets `import_replay` only while it replays, then clears it.
+ * The payment's list of Klarna captures/refunds, a display copy: Medusa writes
+ * payment data back after each call, so parallel calls may each drop the
+ * other's entry; decisions never read it (they read Medusa's rows and Klarna).
  */
-function recordImportedCapture(data: KlarnaPaymentData, operation?: { id: string; amount: any }): KlarnaPaymentData {
-  const currency = data.currency_code ?? "sek"
-  const amount = operation ? toMinorUnits(operation.amount, currency) : 0
-  const known = data.captures ?? []
-  const id = (data.import_capture_ids ?? [])[known.length] ?? `imported-${known.length + 1}`
-  return { ...data, captures: [...known, { capture_id: id, medusa_capture_id: operation?.id, amount, adopted: true }] }
-}
-
-function recordImportedRefund(data: KlarnaPaymentData, operation: { id: string } | undefined, raw: any): KlarnaPaymentData {
-  const amount = toMinorUnits(raw, data.currency_code ?? "sek")
-  const known = data.refunds ?? []
-  return {
-    ...data,
-    refunds: [...known, { refund_id: `imported-${known.length + 1}`, medusa_refund_id: operation?.id, amount, adopted: true, summary: "refunded in WooCommerce" }],
-  }
+function mergeRecords<T extends Record<string, any>>(known: T[] | undefined, added: T[], idKey: keyof T, medusaKey: keyof T): T[] {
+  const same = (a: T, b: T) => a[idKey] === b[idKey] && a[medusaKey] === b[medusaKey]
+  return [...(known ?? []).filter((k) => !added.some((a) => same(a, k))), ...added]
 }
 
 function withoutPlan<T extends KlarnaPaymentData>(data: T): T {

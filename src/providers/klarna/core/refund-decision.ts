@@ -13,7 +13,7 @@ export interface RefundableOrder {
 }
 
 export type RefundDecision =
-  | { action: "none"; refund_id: string; amount: number; refunded_at?: string }
+  | { action: "none"; refund_id: string; amount: number; refunded_at?: string; adopted?: boolean }
   | { action: "refund"; amount: number; orderLines?: KlarnaOrderLine[] }
 
 /** Decides what a Medusa refund of `amount` minor units needs in Klarna. */
@@ -21,8 +21,8 @@ export function decideRefund(input: {
   order: RefundableOrder
   amount: number
   medusaRefundId?: string
-  /** Klarna refunds Medusa already accounts for; the rest were made outside Medusa (portal). */
-  known?: Array<{ refund_id: string; amount: number }>
+  /** What of Klarna's refunded amount no Medusa refund accounts for (see unownedKlarnaAmount). */
+  unowned?: { amount: number; latest?: { id: string } }
 }): RefundDecision {
   const { order, amount, medusaRefundId } = input
   const fmt = (m: number) => formatMinorUnits(m, order.purchase_currency)
@@ -34,14 +34,10 @@ export function decideRefund(input: {
   if (!Number.isSafeInteger(amount) || amount <= 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A Klarna refund needs an amount greater than zero.")
   }
-  if (input.known) {
-    const knownIds = new Set(input.known.map((r) => r.refund_id))
-    const knownTotal = input.known.reduce((s, r) => s + r.amount, 0)
-    const untracked = (order.refunds ?? []).filter((r) => !knownIds.has(r.refund_id))
-    if (untracked.length && order.refunded_amount - knownTotal >= amount) {
-      const latest = untracked[untracked.length - 1]
-      return { action: "none", refund_id: latest.refund_id, amount, refunded_at: latest.refunded_at ?? undefined }
-    }
+  // A refund made outside Medusa for at least this amount is this refund: adopted, not repeated.
+  const latest = (order.refunds ?? []).find((r) => r.refund_id === input.unowned?.latest?.id)
+  if (latest && input.unowned!.amount >= amount) {
+    return { action: "none", refund_id: latest.refund_id, amount, refunded_at: latest.refunded_at ?? undefined, adopted: true }
   }
   if (order.captured_amount <= 0) {
     throw new MedusaError(

@@ -48,8 +48,8 @@ describe("decideRefund with refunds made outside Medusa", () => {
       purchase_currency: "SEK",
       refunds: [{ refund_id: "portal-r", refunded_amount: 10000 }],
     }
-    expect(decideRefund({ order: order2, amount: 10000, known: [] })).toEqual(expect.objectContaining({ action: "none", refund_id: "portal-r" }))
-    expect(decideRefund({ order: order2, amount: 10000, known: [{ refund_id: "portal-r", amount: 10000 }] })).toEqual(
+    expect(decideRefund({ order: order2, amount: 10000, unowned: { amount: 10000, latest: { id: "portal-r" } } })).toEqual(expect.objectContaining({ action: "none", refund_id: "portal-r" }))
+    expect(decideRefund({ order: order2, amount: 10000, unowned: { amount: 0, latest: { id: "portal-r" } } })).toEqual(
       expect.objectContaining({ action: "refund", amount: 10000 })
     )
   })
