@@ -14,7 +14,7 @@ async function main() {
   if (!placed.order_id) {
     console.log(
       `Using the real Klarna API: load Klarna's widget with client_token\n${placed.client_token}\n` +
-        `then POST the authorization_token to /store/klarna/payment-sessions/${placed.payment_session_id}/authorization-token and complete cart ${placed.cart_id}.`
+        `then POST {cart_id: "${placed.cart_id}", authorization_token} to /store/klarna/payment-sessions/${placed.payment_session_id}/authorization-token and complete the cart.`
     )
     return
   }

@@ -68,7 +68,7 @@ export async function placeKlarnaOrder(
   const cartId = await createCart(api, store, items)
   const { session } = await startKlarnaSession(api, store, cartId)
   const { authorization_token } = await simulator().approve(session.data.klarna_session_id, approval)
-  await api.post(`/store/klarna/payment-sessions/${session.id}/authorization-token`, { authorization_token }, headers)
+  await api.post(`/store/klarna/payment-sessions/${session.id}/authorization-token`, { cart_id: cartId, authorization_token }, headers)
   const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
   if (data.type !== "order") {
     throw new Error(`cart did not complete: ${JSON.stringify(data.error ?? data)}`)

@@ -59,7 +59,7 @@ medusaIntegrationTestRunner({
         expect(JSON.stringify(early.data)).toMatch(/not approved the Klarna payment yet/)
 
         const { authorization_token } = await sim.approve(session.data.klarna_session_id, { payment_method_category: "pay_later" })
-        await api.post(`/store/klarna/payment-sessions/${session.id}/authorization-token`, { authorization_token }, headers)
+        await api.post(`/store/klarna/payment-sessions/${session.id}/authorization-token`, { cart_id: cartId, authorization_token }, headers)
         const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers)
         expect(data.type).toBe("order")
 
@@ -82,7 +82,7 @@ medusaIntegrationTestRunner({
 
       it("rejects a bad authorization token body with 400", async () => {
         const res = await api
-          .post(`/store/klarna/payment-sessions/payses_x/authorization-token`, { authorization_token: "" }, storeHeaders(store))
+          .post(`/store/klarna/payment-sessions/payses_x/authorization-token`, { cart_id: "cart_x", authorization_token: "" }, storeHeaders(store))
           .catch((e) => e.response)
         expect(res.status).toBe(400)
       })

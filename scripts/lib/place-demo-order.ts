@@ -52,7 +52,10 @@ export async function placeDemoOrder(opts: { dataDir: string; paymentMethod?: st
   const { data: approval } = await axios.post(`${runtime.simulator_url}/_sim/sessions/${placed.klarna_session_id}/approve`, {
     payment_method_category: opts.paymentMethod ?? "pay_later",
   })
-  await store.post(`/store/klarna/payment-sessions/${session.id}/authorization-token`, { authorization_token: approval.authorization_token })
+  await store.post(`/store/klarna/payment-sessions/${session.id}/authorization-token`, {
+    cart_id: cartId,
+    authorization_token: approval.authorization_token,
+  })
   const { data: completed } = await store.post(`/store/carts/${cartId}/complete`, {})
   if (completed.type !== "order") {
     throw new Error(`The cart did not complete: ${JSON.stringify(completed.error ?? completed)}`)

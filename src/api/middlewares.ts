@@ -1,4 +1,4 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
   updateKlarnaBeforeClaimConfirm,
   updateKlarnaBeforeExchangeConfirm,
@@ -74,7 +74,11 @@ export default defineMiddlewares({
     {
       matcher: "/store/klarna/payment-sessions/:id/authorization-token",
       method: ["POST"],
-      middlewares: [validateAndTransformBody(StoreKlarnaAuthorizationToken)],
+      middlewares: [
+        // A registered customer's cart accepts the token only from that customer, signed in.
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateAndTransformBody(StoreKlarnaAuthorizationToken),
+      ],
     },
     {
       matcher: "/hooks/klarna/authorization",

@@ -13,7 +13,11 @@ const OPEN_STATUSES = ["pending", "requires_more"]
 
 export const setKlarnaAuthorizationTokenStepId = "set-klarna-authorization-token"
 
-/** Stores the token Klarna's widget returned on the Medusa payment session. */
+/**
+ * Stores the token Klarna's widget returned on the Medusa payment session.
+ * The provider's `updatePayment` seals it, so the session's `data` (which store
+ * routes return) never holds the token itself.
+ */
 export const setKlarnaAuthorizationTokenStep = createStep(
   setKlarnaAuthorizationTokenStepId,
   async (input: SetKlarnaAuthorizationTokenStepInput, { container }) => {

@@ -50,6 +50,12 @@ import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
 import { parseKlarnaWebhook } from "./webhook-payload"
 import { sessionIdFromMerchantData } from "./merchant-data"
+import {
+  hasAuthorizationToken,
+  readAuthorizationToken,
+  sealAuthorizationToken,
+  withoutAuthorizationToken,
+} from "./authorization-token"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 
@@ -151,7 +157,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
         )
       }
     }
-    return { data }
+    return { data: sealAuthorizationToken(data, this.options_) }
   }
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
@@ -163,7 +169,8 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       const order = await this.client_.getOrder(data.klarna_order_id)
       return { status: toMedusaPaymentStatus(order), data: applyOrderSnapshot(data, order as KlarnaOrderSnapshot) }
     }
-    if (!data.authorization_token) {
+    const token = readAuthorizationToken(data, this.options_)
+    if (!token) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "The customer has not approved the Klarna payment yet: no authorization_token. Send it with " +
@@ -174,7 +181,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     if (!session) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "The Klarna payment session has no order data.")
     }
-    const created = await this.client_.createOrder(data.authorization_token, {
+    const created = await this.client_.createOrder(token, {
       ...session,
       merchant_urls: this.merchantUrls(data.session_id),
       merchant_data: JSON.stringify({ medusa_payment_session_id: data.session_id }),
@@ -190,7 +197,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
         "Klarna declined the purchase. Ask the customer to choose another payment method."
       )
     }
-    const { authorization_token: _consumed, ...rest } = data
+    const rest = withoutAuthorizationToken(data)
     const next = applyOrderSnapshot(
       {
         ...rest,
@@ -408,9 +415,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const data = (input.data ?? {}) as KlarnaPaymentData
-    if (data.authorization_token && !data.klarna_order_id) {
+    if (hasAuthorizationToken(data) && !data.klarna_order_id) {
       try {
-        await this.client_.cancelAuthorization(data.authorization_token)
+        await this.client_.cancelAuthorization(readAuthorizationToken(data, this.options_)!)
       } catch (e) {
         // The token expires by itself within an hour; a failed release only delays that.
         this.logger_?.warn(`Klarna: could not release an unused authorization: ${(e as Error).message}`)
@@ -431,7 +438,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const data = (input.data ?? {}) as KlarnaPaymentData
     if (!data.klarna_order_id) {
-      return { status: data.authorization_token ? PaymentSessionStatus.PENDING : PaymentSessionStatus.REQUIRES_MORE, data }
+      return { status: hasAuthorizationToken(data) ? PaymentSessionStatus.PENDING : PaymentSessionStatus.REQUIRES_MORE, data }
     }
     const order = await this.client_.getOrder(data.klarna_order_id)
     return { status: toMedusaPaymentStatus(order), data: applyOrderSnapshot(data, order) }
