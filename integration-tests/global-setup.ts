@@ -17,5 +17,8 @@ export default async function globalSetup() {
   process.env.KLARNA_RETRY_BASE_DELAY_MS = "20"
   process.env.KLARNA_TIMEOUT_MS = "3000"
   process.env.PAYMENT_WEBHOOK_DELAY_MS = "50"
+  // The fake WooCommerce shops of the import tests listen on 127.0.0.1, which the admin route
+  // refuses by default; woocommerce-import-url.spec.ts unsets this to prove the refusal.
+  process.env.WOOCOMMERCE_IMPORT_ALLOW_PRIVATE_HOSTS = "true"
   delete process.env.KLARNA_API_KEY
 }

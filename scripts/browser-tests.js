@@ -45,6 +45,8 @@ async function main() {
     ADMIN_CORS: `http://localhost:${port}`,
     AUTH_CORS: `http://localhost:${port}`,
     PAYMENT_WEBHOOK_DELAY_MS: "100",
+    // The import test's fake WooCommerce listens on 127.0.0.1, refused by default by the admin route.
+    WOOCOMMERCE_IMPORT_ALLOW_PRIVATE_HOSTS: "true",
   }
   for (const key of ["KLARNA_API_KEY", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_BASE_URL"]) delete env[key]
   if (process.env.DB_HOST) {

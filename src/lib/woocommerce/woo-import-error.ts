@@ -58,3 +58,12 @@ export class WooImportError extends Error {
 export function isWooImportError(e: unknown): e is WooImportError {
   return e instanceof WooImportError
 }
+
+/**
+ * Whether an error body's `code` is WooCommerce's or the WordPress REST API's
+ * own (`woocommerce_rest_*`, `rest_*`): only then is its message worth showing.
+ * Any other server's text (a proxy, a service that is not WooCommerce) is not.
+ */
+export function isWooCommerceErrorCode(code: unknown): code is string {
+  return typeof code === "string" && /^(woocommerce_rest_|rest_)[a-z0-9_]+$/i.test(code)
+}

@@ -15,7 +15,10 @@ import WooCommerceRestApi from "@woocommerce/woocommerce-rest-api"
 import pLimit from "p-limit"
 import { isKlarnaOrder, KLARNA_PAYMENT_METHOD_IDS, KLARNA_WOO_PAYMENT_METHODS, isLegacyKlarnaPaymentMethod } from "./klarna-payment-methods"
 import { isRetryableNetworkCode, isRetryableStatus, parseRetryAfter, retryDelay } from "./retry-policy"
-import { WooImportError } from "./woo-import-error"
+import { isWooCommerceErrorCode, WooImportError } from "./woo-import-error"
+import { checkShopUrl } from "./shop-url"
+import { ipLiteral, isPrivateAddress } from "./private-address"
+import { PRIVATE_ADDRESS_CODE, publicOnlyAgents, type LookupAll } from "./shop-host-guard"
 import {
   describeZodError,
   WooErrorBodySchema,
@@ -52,6 +55,13 @@ export interface WooReaderConfig {
   maxRetryDelayMs?: number
   /** HTTPS only: send the key as query parameters instead of Basic auth. */
   queryStringAuth?: boolean
+  /**
+   * Refuse to connect to local and private network addresses, checked on every
+   * connection (default false; the admin route turns it on).
+   */
+  blockPrivateAddresses?: boolean
+  /** For tests: the resolver behind `blockPrivateAddresses`. */
+  lookupAll?: LookupAll
   logger?: WooReaderLogger
   /** For tests. */
   sleep?: (ms: number) => Promise<void>
@@ -149,9 +159,18 @@ export function createWooReader(config: WooReaderConfig): WooReader {
   }
   const log = (level: keyof WooReaderLogger, message: string) => config.logger?.[level]?.(redact(message))
 
-  const shopUrl = (config.url ?? "").trim()
-  if (!/^https?:\/\/[^/]/i.test(shopUrl)) {
-    throw new WooImportError({ code: "invalid_argument", message: redact(`The WooCommerce shop URL must start with http:// or https:// (got "${shopUrl}").`) })
+  const checked = checkShopUrl(config.url)
+  if (!checked.ok) {
+    throw new WooImportError({ code: "invalid_argument", message: redact(checked.reason) })
+  }
+  const shopUrl = checked.url
+  const literal = ipLiteral(checked.hostname)
+  if (config.blockPrivateAddresses && literal && isPrivateAddress(literal)) {
+    // Sockets only call `lookup` for names, so an IP literal is checked here.
+    throw new WooImportError({
+      code: "private_address",
+      message: `The shop URL points to ${checked.hostname}, a local or private network address; this import only reads shops on the public internet.`,
+    })
   }
   if (!config.consumerKey || !config.consumerSecret) {
     throw new WooImportError({ code: "invalid_argument", message: "A WooCommerce consumer key and consumer secret are required." })
@@ -173,7 +192,8 @@ export function createWooReader(config: WooReaderConfig): WooReader {
       version: "wc/v3",
       queryStringAuth: isHttps ? !!config.queryStringAuth : false,
       timeout: timeoutMs,
-      axiosConfig: { maxRedirects: 0 },
+      // Redirects are never followed (a redirect could lead anywhere, past the address check): a 3xx is reported.
+      axiosConfig: { maxRedirects: 0, ...(config.blockPrivateAddresses ? publicOnlyAgents(config.lookupAll) : {}) },
     })
   } catch (e) {
     const msg = e && typeof (e as { message?: unknown }).message === "string" ? (e as { message: string }).message : "invalid options"
@@ -197,9 +217,12 @@ export function createWooReader(config: WooReaderConfig): WooReader {
     const base = { method: "GET", path, attempts }
     if (e && e.response && typeof e.response.status === "number") {
       const status = e.response.status
+      // Only WooCommerce's own errors are quoted: any other server's text (a proxy, a local service) is not shown.
       const parsed = WooErrorBodySchema.safeParse(e.response.data)
-      const wooCode = parsed.success ? parsed.data.code : undefined
-      const wooMsg = parsed.success && parsed.data.message ? plainText(parsed.data.message) : undefined
+      const woo = parsed.success && isWooCommerceErrorCode(parsed.data.code) ? parsed.data : undefined
+      const wooCode = woo?.code
+      const wooMsg = woo?.message ? plainText(woo.message) : undefined
+      const notWoo = (after = "") => `The shop answered HTTP ${status} for ${path.split("?")[0]}${after}; it is not a WooCommerce REST API response.`
       const retryable = isRetryableStatus(status)
       const retryAfterMs = parseRetryAfter(e.response.headers?.["retry-after"])
       const said = wooMsg ? ` WooCommerce said: "${wooMsg}"` : ""
@@ -218,20 +241,29 @@ export function createWooReader(config: WooReaderConfig): WooReader {
         message =
           wooCode === "rest_no_route"
             ? `The WooCommerce REST API (wc/v3) was not found at ${shopUrl} (${path.split("?")[0]}). Check the shop URL and that WooCommerce is active.`
-            : `Not found in WooCommerce: ${path.split("?")[0]} (404${wooCode ? ` ${wooCode}` : ""}).${said}`
+            : wooCode
+              ? `Not found in WooCommerce: ${path.split("?")[0]} (404 ${wooCode}).${said}`
+              : `${notWoo()} Check the shop URL and that WooCommerce is active.`
       } else if (status === 400) {
-        message = `WooCommerce rejected the request ${path.split("?")[0]} (400${wooCode ? ` ${wooCode}` : ""}).${said}`
+        message = wooCode ? `WooCommerce rejected the request ${path.split("?")[0]} (400 ${wooCode}).${said}` : notWoo()
       } else if (status === 429) {
         message = `WooCommerce (or its host) is rate limiting the import: still 429 after ${attempts} attempt(s). Lower the concurrency or try again later.`
       } else if (status >= 500) {
-        message = `WooCommerce answered ${status}${wooCode ? ` ${wooCode}` : ""} for ${path.split("?")[0]} after ${attempts} attempt(s).${said}`
+        message = wooCode
+          ? `WooCommerce answered ${status} ${wooCode} for ${path.split("?")[0]} after ${attempts} attempt(s).${said}`
+          : notWoo(` after ${attempts} attempt(s)`)
       } else if (status >= 300 && status < 400) {
-        const location = String(e.response.headers?.["location"] ?? "").split("?")[0]
-        message = `WooCommerce redirected ${path.split("?")[0]} (${status})${location ? ` to ${location}` : ""}. Use the final address (often https://) as the shop URL.`
+        let target = ""
+        try {
+          target = new URL(String(e.response.headers?.["location"] ?? ""), shopUrl).origin // only where to, not the rest of the remote's text
+        } catch {
+          /* no usable Location */
+        }
+        message = `WooCommerce redirected ${path.split("?")[0]} (${status})${target && target !== "null" ? ` to ${target}` : ""}; redirects are not followed. Use the final address (often https://) as the shop URL.`
       } else {
-        message = `Unexpected answer ${status} from WooCommerce for ${path.split("?")[0]}.${said}`
+        message = wooCode ? `Unexpected answer ${status} from WooCommerce for ${path.split("?")[0]}.${said}` : notWoo()
       }
-      const details = parsed.success && parsed.data.data && parsed.data.data.params !== undefined ? parsed.data.data.params : undefined
+      const details = woo?.data && woo.data.params !== undefined ? woo.data.params : undefined
       return {
         error: new WooImportError({
           ...base,
@@ -254,6 +286,10 @@ export function createWooReader(config: WooReaderConfig): WooReader {
         host = new URL(shopUrl).host
       } catch {
         /* keep */
+      }
+      if (code === PRIVATE_ADDRESS_CODE) {
+        const message = `The shop's host ${host} resolves to a local or private network address; this import only reads shops on the public internet.`
+        return { error: new WooImportError({ ...base, code: "private_address", message: redact(message) }), retryable: false }
       }
       const message = isTimeout
         ? `WooCommerce at ${host} did not answer within ${timeoutMs} ms (${path.split("?")[0]}, ${attempts} attempt(s)).`

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { KlarnaSettingsPatchSchema } from "../../../modules/klarna-order-management/types/settings"
+import { checkShopUrl, hasControlChars } from "../../../lib/woocommerce/shop-url"
 
 export const AdminUpdateKlarnaSettings = KlarnaSettingsPatchSchema
 export type AdminUpdateKlarnaSettingsType = z.infer<typeof AdminUpdateKlarnaSettings>
@@ -21,24 +22,37 @@ export const AdminKlarnaRefundPreview = z
   .strict()
 export type AdminKlarnaRefundPreviewType = z.infer<typeof AdminKlarnaRefundPreview>
 
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be a date (ISO 8601)")
+/** A string without control characters: NUL and friends are never valid here (and PostgreSQL refuses NUL). */
+const plainText = (field: string) => z.string().refine((v) => !hasControlChars(v), `${field} must not contain control characters`)
+
+const isoDate = (field: string) => plainText(field).refine((v) => !Number.isNaN(Date.parse(v)), `${field} must be a date (ISO 8601)`)
+
+/** Checked and normalized by checkShopUrl; which hosts may be reached is the route's check (it reads the environment). */
+const shopUrl = z.string().transform((v, ctx) => {
+  const checked = checkShopUrl(v)
+  if (!checked.ok) {
+    ctx.addIssue({ code: "custom", message: checked.reason })
+    return z.NEVER
+  }
+  return checked.url
+})
 
 export const AdminStartWooImport = z
   .object({
-    shop_url: z.string().url("shop_url must be the shop's URL, e.g. https://shop.example.se"),
-    consumer_key: z.string().min(1, "consumer_key is required"),
-    consumer_secret: z.string().min(1, "consumer_secret is required"),
-    statuses: z.array(z.string().min(1)).optional(),
-    after: isoDate.optional(),
-    before: isoDate.optional(),
-    modified_after: z.union([isoDate, z.literal("auto")]).optional(),
+    shop_url: shopUrl,
+    consumer_key: plainText("consumer_key").min(1, "consumer_key is required"),
+    consumer_secret: plainText("consumer_secret").min(1, "consumer_secret is required"),
+    statuses: z.array(plainText("statuses").min(1)).optional(),
+    after: isoDate("after").optional(),
+    before: isoDate("before").optional(),
+    modified_after: z.union([isoDate("modified_after"), z.literal("auto")]).optional(),
     klarna_only: z.boolean().optional(),
     dry_run: z.boolean().optional(),
     limit: z.number().int().positive().optional(),
     include_unpaid: z.boolean().optional(),
     reconcile: z.boolean().optional(),
     per_page: z.number().int().min(1).max(100).optional(),
-    sales_channel_id: z.string().min(1).optional(),
+    sales_channel_id: plainText("sales_channel_id").min(1).optional(),
   })
   .strict()
 export type AdminStartWooImportType = z.infer<typeof AdminStartWooImport>

@@ -2,6 +2,8 @@
  * The reader against the fake WooCommerce over real HTTP (OAuth 1.0a, as the
  * official client signs requests to an http:// shop).
  */
+import http from "node:http"
+import type { AddressInfo } from "node:net"
 import { inspect } from "node:util"
 import WooCommerceRestApi from "@woocommerce/woocommerce-rest-api"
 import { generateWooOrders, sampleStore, startFakeWooCommerce, type RunningFakeWooCommerce } from "../../../../fake-woocommerce/src"
@@ -206,10 +208,31 @@ describe("WooCommerce reader (over HTTP against the fake)", () => {
     it("gives up after maxRetries with the last error", async () => {
       shop.addFault({ path: "/orders", status: 500, times: Infinity })
       const err = await caught(reader({ maxRetries: 2 }).listOrdersPage({ perPage: 1 }))
-      expect(err).toMatchObject({ status: 500, code: "internal_server_error", attempts: 3, retryable: true })
-      expect(err.message).toMatch(/critical error on this website/)
-      expect(err.message).not.toMatch(/<p>/)
+      expect(err).toMatchObject({ status: 500, code: "http_500", attempts: 3, retryable: true })
+      expect(err.message).toBe("The shop answered HTTP 500 for /wp-json/wc/v3/orders after 3 attempt(s); it is not a WooCommerce REST API response.")
       expect(shop.requests()).toHaveLength(3)
+    })
+
+    it("quotes an error body only when its code is WooCommerce's own (woocommerce_rest_*, rest_*)", async () => {
+      const foreign = { code: "internal_error", message: "root:x:0:0:root:/root:/bin/bash", data: { status: 500, params: { leaked: true } } }
+      shop.addFault({ path: "/orders", status: 500, times: Infinity, body: foreign })
+      const err = await caught(reader({ maxRetries: 0 }).listOrdersPage({ perPage: 1 }))
+      expect(err).toMatchObject({ status: 500, code: "http_500" })
+      expect(err.details).toBeUndefined()
+      expect(err.message).toMatch(/^The shop answered HTTP 500 .*it is not a WooCommerce REST API response\.$/)
+      expect(everything(err)).not.toMatch(/root:x|internal_error|leaked/)
+
+      shop.clearFaults()
+      shop.addFault({ path: "/orders", status: 418, times: 1, body: { code: "teapot", message: "service banner v1.2.3" } })
+      const other = await caught(reader().listOrdersPage({ perPage: 1 }))
+      expect(other.message).toMatch(/answered HTTP 418/)
+      expect(other.message).not.toMatch(/teapot|banner/)
+
+      shop.clearFaults()
+      shop.addFault({ path: "/orders", status: 500, times: 1, body: { code: "woocommerce_rest_cannot_create", message: "Database <b>gone</b>" } })
+      const woo = await caught(reader({ maxRetries: 0 }).listOrdersPage({ perPage: 1 }))
+      expect(woo).toMatchObject({ status: 500, code: "woocommerce_rest_cannot_create" })
+      expect(woo.message).toMatch(/WooCommerce said: "Database gone"/)
     })
 
     it("does not sit out a Retry-After longer than maxRetryDelayMs", async () => {
@@ -280,6 +303,24 @@ describe("WooCommerce reader (over HTTP against the fake)", () => {
       const err = await caught(r.enrichOrders([o1, o2]))
       expect(err.status).toBe(401)
     })
+  })
+
+  it("does not follow a redirect, even to a shop that would answer", async () => {
+    const redirector = http.createServer((req, res) => {
+      res.writeHead(302, { Location: `${shop.url}${req.url}` })
+      res.end()
+    })
+    await new Promise<void>((r) => redirector.listen(0, "127.0.0.1", r))
+    try {
+      const url = `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`
+      const err = await caught(createWooReader({ url, consumerKey: KEY, consumerSecret: SECRET }).listOrdersPage({ perPage: 1 }))
+      expect(err).toMatchObject({ status: 302, retryable: false })
+      expect(err.message).toBe(`WooCommerce redirected /wp-json/wc/v3/orders (302) to ${shop.url}; redirects are not followed. Use the final address (often https://) as the shop URL.`)
+      expect(shop.requests()).toHaveLength(0)
+      leakChecks(everything(err))
+    } finally {
+      redirector.close()
+    }
   })
 
   it("rejects a malformed shop URL without leaking the secret", () => {

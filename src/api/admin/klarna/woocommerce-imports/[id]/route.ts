@@ -1,9 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../../modules/woocommerce-import"
+import { failInterruptedRuns } from "../../../../../lib/woocommerce-import/interrupted-runs"
 
 /** One import: progress, summary and the per-order report (failures first). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await failInterruptedRuns(req.scope)
   const woo = req.scope.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
   const run = await woo.retrieveWooImportRun(req.params.id).catch(() => undefined)
   if (!run) {
