@@ -132,6 +132,23 @@ medusaIntegrationTestRunner({
       expect(ledger.medusa.captures.filter((c: any) => c.metadata?.klarna?.adopted_amount === half)).toHaveLength(1)
     })
 
+    it("a refund while the order has an open edit is refused before anything is sent", async () => {
+      const placed = await order()
+      expect((await capture(placed)).status).toBe(200)
+      const edit = await post(`/admin/order-edits`, { order_id: placed.order.id })
+      expect(edit.status).toBe(200)
+      const refused = await refund(placed, 100)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toMatch(/^The order has an open edit request\. Confirm or cancel it before refunding/)
+      let ledger = await ledgers(placed)
+      expect(ledger.medusa.refunds).toHaveLength(0)
+
+      await api.delete(`/admin/order-edits/${placed.order.id}`, admin)
+      expect((await refund(placed, 100)).status).toBe(200)
+      ledger = await ledgers(placed)
+      expect(ledger.klarna.refunded_amount).toBe(10000)
+    })
+
     it("a refund Klarna refuses leaves no Medusa row", async () => {
       const placed = await order()
       expect((await capture(placed)).status).toBe(200)
