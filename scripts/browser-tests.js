@@ -4,27 +4,11 @@
 // tests in integration-tests/browser against it in headless Chromium.
 const { spawn, spawnSync } = require("node:child_process")
 const fs = require("node:fs")
-const http = require("node:http")
 const path = require("node:path")
 const { freePort } = require("./lib/embedded-postgres")
+const { waitForHttp } = require("./lib/wait-for-http")
 
 const root = path.resolve(__dirname, "..")
-
-function waitFor(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const req = http.get(url, (res) => {
-        res.resume()
-        res.statusCode && res.statusCode < 500 ? resolve() : retry()
-      })
-      req.on("error", retry)
-      req.setTimeout(5000, () => req.destroy())
-    }
-    const retry = () => (Date.now() > deadline ? reject(new Error(`${url} did not come up`)) : setTimeout(attempt, 1000))
-    attempt()
-  })
-}
 
 async function main() {
   const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
@@ -74,8 +58,8 @@ async function main() {
   })
   let code = 1
   try {
-    await waitFor(`http://127.0.0.1:${port}/health`, 300_000)
-    await waitFor(`http://127.0.0.1:${port}/app`, 120_000)
+    await waitForHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 300_000, intervalMs: 1000 })
+    await waitForHttp(`http://127.0.0.1:${port}/app`, { timeoutMs: 120_000, intervalMs: 1000 })
     const r = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--runInBand", "--forceExit", ...process.argv.slice(2)], {
       cwd: root,
       stdio: "inherit",

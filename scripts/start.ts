@@ -5,7 +5,6 @@
 // `--watch` serves with `medusa develop` (restarts on file changes) instead of `medusa start`.
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
-import http from "node:http"
 import path from "node:path"
 import { startKlarnaSimulator } from "../klarna-simulator/src"
 import type { RunningSimulator } from "../klarna-simulator/src"
@@ -17,6 +16,8 @@ import { migrationFingerprint } from "./lib/migration-fingerprint"
 import { planStart } from "./lib/start-plan"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startEmbeddedPostgres, EmbeddedPostgresError } = require("./lib/embedded-postgres")
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { waitForHttp } = require("./lib/wait-for-http")
 
 const root = path.resolve(__dirname, "..")
 const dataDir = path.resolve(root, process.env.MEDUSA_KLARNA_DATA_DIR || ".data")
@@ -42,27 +43,6 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new StartError(`medusa ${args.join(" ")} failed (exit ${code ?? signal}); see its output above`))
     )
-  })
-}
-
-function waitFor(url: string, timeoutMs: number, stillRunning: () => boolean): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const req = http.get(url, (res) => {
-        res.resume()
-        if (res.statusCode && res.statusCode < 500) return resolve()
-        retry()
-      })
-      req.on("error", retry)
-      req.setTimeout(2000, () => req.destroy())
-    }
-    const retry = () => {
-      if (!stillRunning()) return reject(new StartError("Medusa exited before it answered; see its output above"))
-      if (Date.now() > deadline) return reject(new StartError(`${url} did not answer within ${timeoutMs / 1000} s`))
-      setTimeout(attempt, 300)
-    }
-    attempt()
   })
 }
 
@@ -192,7 +172,11 @@ async function main() {
   })
   const child = server
   child.on("exit", (code) => shutdown(code ?? 0))
-  await waitFor(`http://127.0.0.1:${PORT}/health`, 180_000, () => child.exitCode === null && child.signalCode === null)
+  await waitForHttp(`http://127.0.0.1:${PORT}/health`, {
+    timeoutMs: 180_000,
+    stillRunning: () => child.exitCode === null && child.signalCode === null,
+    onGiveUp: (why: string) => new StartError(why),
+  })
   console.log(
     startBanner({
       port: PORT,

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { startKlarnaSimulator } from "../../klarna-simulator/src"
 import type { RunningSimulator } from "../../klarna-simulator/src"
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { freePort } = require("../../scripts/lib/embedded-postgres") as { freePort: (preferred?: number) => Promise<number> }
 
 /**
  * `npm start` end to end, on a database of the test PostgreSQL: what it migrates, seeds and
@@ -28,15 +29,6 @@ async function sql<T = any>(query: string, params: unknown[] = [], database = db
   } finally {
     await client.end()
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
 }
 
 interface Started {

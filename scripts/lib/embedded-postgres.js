@@ -188,14 +188,10 @@ async function stopLeftover(dataDir) {
   })()
   if (!cmdline.includes("postgres")) return
   process.kill(pid, "SIGINT")
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0)
-    } catch {
-      return
-    }
+  for (let i = 0; i < 100 && alive(pid); i++) {
     await new Promise((r) => setTimeout(r, 100))
   }
+  if (!alive(pid)) return
   process.kill(pid, "SIGKILL")
 }
 
