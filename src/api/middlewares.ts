@@ -7,6 +7,7 @@ import {
 import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
 import { serializeKlarnaRefunds } from "./admin/serialize-klarna-refunds"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
+import { validateIdParam } from "./admin/klarna/validate-id-param"
 import {
   AdminKlarnaAttentionQuery,
   AdminKlarnaCapture,
@@ -19,6 +20,8 @@ import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAutho
 
 export default defineMiddlewares({
   routes: [
+    // No method: every route under /admin/klarna/orders/:id, before its own middlewares.
+    { matcher: "/admin/klarna/orders/:id", middlewares: [validateIdParam("id")] },
     {
       matcher: "/admin/klarna/settings",
       method: ["POST"],

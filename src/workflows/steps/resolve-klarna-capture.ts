@@ -4,6 +4,7 @@ import type { KlarnaCapturePlan } from "../../providers/klarna/types/payment-dat
 import { isExpired } from "../../providers/klarna/core/status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { captureRemainderRefusal } from "../../lib/order-management/capture-remainder"
 import { klarnaMessages } from "../../lib/order-management/messages"
 import { activeKlarnaPayment, loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
 
@@ -73,7 +74,17 @@ export const resolveKlarnaCaptureStep = createStep(
       })
     }
     const remainingInMedusa = payment.amount - payment.captured_amount
-    const amount = Math.min(input.amount ?? remainingInMedusa, remainingInMedusa)
+    const refusal = input.amount === undefined ? undefined : captureRemainderRefusal(input.amount, remainingInMedusa, payment.currency_code)
+    if (refusal) {
+      return new StepResponse<KlarnaCaptureResolution>({
+        capture: false,
+        outcome: "failed",
+        message: refusal,
+        klarna_order_id: payment.data.klarna_order_id,
+        ...base,
+      })
+    }
+    const amount = input.amount ?? remainingInMedusa
     const klarna = await klarnaClientFor(container, payment.provider_id).getOrder(payment.data.klarna_order_id)
     const skip = (outcome: "skipped" | "failed" | "needs_attention", message: string) =>
       new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome, message, klarna_order_id: klarna.order_id, ...base })

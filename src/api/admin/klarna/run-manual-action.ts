@@ -2,18 +2,19 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { dispatchKlarnaAutomation } from "../../../lib/order-management/dispatch"
-import { loadOrderKlarnaPayments } from "../../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, type OrderWithKlarna } from "../../../lib/order-management/order-klarna-payments"
 
 /**
  * Runs one of the admin's Klarna actions (like the WooCommerce metabox:
  * independent of the automation toggles), answering with its event-log
- * entry. A refusal is a 400 with the merchant-readable reason.
+ * entry. A refusal is a 400 with the merchant-readable reason. `input` may be
+ * derived from the loaded order (and throw to refuse before anything runs).
  */
 export async function runManualKlarnaAction(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse,
   automation: string,
-  input: Record<string, unknown> = {}
+  input: Record<string, unknown> | ((order: OrderWithKlarna) => Record<string, unknown>) = {}
 ) {
   const orderId = req.params.id
   const order = await loadOrderKlarnaPayments(req.scope, orderId)
@@ -23,10 +24,11 @@ export async function runManualKlarnaAction(
   if (!order.payments.length && !order.pending_sessions.length) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${orderId} was not paid with Klarna.`)
   }
+  const actionInput = typeof input === "function" ? input(order) : input
   const actor = req.auth_context?.actor_id
   const event = (await dispatchKlarnaAutomation(req.scope, automation, {
     order_id: orderId,
-    input: { order_id: orderId, respect_toggle: false, request_key: randomUUID(), actor, captured_by: actor, ...input },
+    input: { order_id: orderId, respect_toggle: false, request_key: randomUUID(), actor, captured_by: actor, ...actionInput },
     operation_key: `manual-${automation}:${orderId}:${randomUUID()}`,
     actor: actor ? `user:${actor}` : "admin",
   })) as { outcome?: string; message?: string } | null

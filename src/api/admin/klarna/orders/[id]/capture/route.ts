@@ -1,18 +1,26 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { toMinorUnits } from "../../../../../../providers/klarna/utils/currency"
+import { MedusaError } from "@medusajs/framework/utils"
+import { captureRemainderRefusal } from "../../../../../../lib/order-management/capture-remainder"
+import { activeKlarnaPayment, type OrderWithKlarna } from "../../../../../../lib/order-management/order-klarna-payments"
+import { adminAmountToMinorUnits } from "../../../admin-amount"
 import { runManualKlarnaAction } from "../../../run-manual-action"
 import type { AdminKlarnaCaptureType } from "../../../validators"
 
-/** Capture the remaining amount, or `amount` (in the order's currency, major units). */
+/** Capture the remaining amount, or exactly `amount` (in the order's currency, major units). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaCaptureType>, res: MedusaResponse) => {
-  let amount: number | undefined
-  if (req.validatedBody.amount !== undefined) {
-    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: ["currency_code"], filters: { id: req.params.id } })
-    amount = order ? toMinorUnits(req.validatedBody.amount, (order as any).currency_code) : undefined
+  const requested = req.validatedBody.amount
+  await runManualKlarnaAction(req, res, "capture", (order) =>
+    requested === undefined ? {} : { amount: captureAmount(order, requested) }
+  )
+}
+
+function captureAmount(order: OrderWithKlarna, requested: number): number {
+  const payment = activeKlarnaPayment(order)
+  const currency = payment?.currency_code ?? order.currency_code
+  const amount = adminAmountToMinorUnits(requested, currency)
+  const refusal = payment && captureRemainderRefusal(amount, payment.amount - payment.captured_amount, currency)
+  if (refusal) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, refusal)
   }
-  await runManualKlarnaAction(req, res, "capture", { amount })
+  return amount
 }

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { loadOrderKlarnaPayments } from "../../../../../../lib/order-management/order-klarna-payments"
 import { planKlarnaRefund } from "../../../../../../lib/refunds/plan-klarna-refund"
+import { adminAmountToMinorUnits } from "../../../admin-amount"
 import type { AdminKlarnaRefundPreviewType } from "../../../validators"
 
 /** What a refund of `amount` would send to Klarna (kind, lines, VAT split) — nothing is saved or sent. */
@@ -11,6 +12,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaRefundPrev
   if (!order || !payment) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} has no Klarna payment.`)
   }
+  // Refused, not rounded; the plan itself refuses more than Klarna has captured and not refunded.
+  adminAmountToMinorUnits(req.validatedBody.amount, payment.currency_code)
   const plan = await planKlarnaRefund(req.scope, payment.id, req.validatedBody.amount)
   res.json({ payment_id: payment.id, plan })
 }
