@@ -8,6 +8,7 @@ import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
 import { serializeKlarnaRefunds } from "./admin/serialize-klarna-refunds"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import { validateIdParam } from "./admin/klarna/validate-id-param"
+import { guardKlarnaNotification } from "./hooks/payment/klarna-notification-guard"
 import {
   AdminKlarnaAttentionQuery,
   AdminKlarnaCapture,
@@ -83,6 +84,7 @@ export default defineMiddlewares({
         validateAndTransformBody(StoreKlarnaAuthorizationToken),
       ],
     },
+    { matcher: "/hooks/payment/klarna_klarna", method: ["POST"], middlewares: [guardKlarnaNotification] },
     {
       matcher: "/hooks/klarna/authorization",
       method: ["POST"],

@@ -1,7 +1,11 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { Modules } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
+import { KlarnaApiError } from "../providers/klarna/client"
 import { parseKlarnaWebhook } from "../providers/klarna/core/webhook-payload"
+import { fraudDecisionKey, fraudDecisionToLog } from "../providers/klarna/core/webhook-decision"
 import { sessionIdFromMerchantData } from "../providers/klarna/core/merchant-data"
+import type { KlarnaPaymentData } from "../providers/klarna/types/payment-data"
 import { klarnaClientFor } from "../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../lib/order-management/messages"
 import { findOrderIdForPaymentSession } from "../lib/order-management/find-order-by-session"
@@ -14,6 +18,10 @@ type WebhookEvent = { provider: string; payload: { data: unknown } }
  * `authorized`); this records the decision in the order's Klarna log, and a
  * rejected or stopped order is flagged as needing attention — it can never be
  * captured, since every capture re-reads Klarna's fraud status.
+ *
+ * The decision is Klarna's fraud_status read back from Klarna, never the
+ * notification's event_type; each decision is logged once however often it
+ * is notified.
  */
 export default async function klarnaFraudNotification({ event: { data }, container }: SubscriberArgs<WebhookEvent>) {
   if (!data.provider?.startsWith("klarna")) {
@@ -23,24 +31,49 @@ export default async function klarnaFraudNotification({ event: { data }, contain
   if (!notice) {
     return
   }
-  const klarna = await klarnaClientFor(container, `pp_${data.provider}`).getOrder(notice.order_id).catch(() => undefined)
+  const klarna = await klarnaClientFor(container, `pp_${data.provider}`)
+    .getOrder(notice.order_id)
+    .catch((e) => {
+      if (e instanceof KlarnaApiError && e.status === 404) return undefined
+      throw e // the event bus retries the notification
+    })
   const sessionId = sessionIdFromMerchantData(klarna?.merchant_data)
-  const orderId = klarna && sessionId ? await findOrderIdForPaymentSession(container, sessionId) : undefined
-  if (!klarna || !orderId) {
+  if (!klarna || !sessionId) {
     return
   }
-  const fraud = (klarna.fraud_status ?? "").toUpperCase()
-  const rejected = fraud === "REJECTED" || fraud === "STOPPED" || /REJECTED|STOPPED/.test(notice.event_type ?? "")
+  const session = await container
+    .resolve(Modules.PAYMENT)
+    .retrievePaymentSession(sessionId)
+    .catch(() => undefined)
+  const heldForReview = !!session && ((session.data as KlarnaPaymentData)?.held_for_fraud_review === true || session.status === "pending_authorization")
+  const decision = fraudDecisionToLog(klarna, heldForReview)
+  const orderId = decision ? await findOrderIdForPaymentSession(container, sessionId) : undefined
+  if (!decision || !orderId) {
+    return
+  }
+  const key = fraudDecisionKey(klarna)
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
-  await om.recordEvent({
-    order_id: orderId,
-    action: "webhook",
-    outcome: rejected ? "needs_attention" : "succeeded",
-    klarna_order_id: klarna.order_id,
-    klarna_reference: klarna.klarna_reference,
-    message: rejected ? `Klarna order rejected. ${klarnaMessages.fraudRejected(klarna.klarna_reference)}` : "Payment with Klarna is accepted.",
-    payload: { event_type: notice.event_type ?? null, fraud_status: klarna.fraud_status ?? null },
-  })
+  await container.resolve(Modules.LOCKING).execute(
+    key,
+    async () => {
+      const [logged] = await om.listKlarnaEvents({ operation_key: key }, { take: 1 })
+      if (logged) {
+        return
+      }
+      const rejected = decision === "rejected"
+      await om.recordEvent({
+        order_id: orderId,
+        action: "webhook",
+        outcome: rejected ? "needs_attention" : "succeeded",
+        klarna_order_id: klarna.order_id,
+        klarna_reference: klarna.klarna_reference,
+        message: rejected ? `Klarna order rejected. ${klarnaMessages.fraudRejected(klarna.klarna_reference)}` : "Payment with Klarna is accepted.",
+        operation_key: key,
+        payload: { event_type: notice.event_type ?? null, event_id: notice.event_id ?? null, fraud_status: klarna.fraud_status ?? null },
+      })
+    },
+    { timeout: 10 }
+  )
 }
 
 export const config: SubscriberConfig = {

@@ -49,6 +49,7 @@ import { resolveKlarnaPaymentMethod } from "./payment-method"
 import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
 import { parseKlarnaWebhook } from "./webhook-payload"
+import { webhookPaymentAction } from "./webhook-decision"
 import { sessionIdFromMerchantData } from "./merchant-data"
 import {
   hasAuthorizationToken,
@@ -461,18 +462,11 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       throw e
     }
     const sessionId = sessionIdFromMerchantData(order.merchant_data)
-    if (!sessionId) {
+    const action = webhookPaymentAction(order)
+    if (!sessionId || action === PaymentActions.NOT_SUPPORTED) {
       return { action: PaymentActions.NOT_SUPPORTED }
     }
-    const amount = fromMinorUnits(order.order_amount, order.purchase_currency)
-    const fraud = (order.fraud_status ?? "").toUpperCase()
-    if (fraud === "REJECTED" || fraud === "STOPPED") {
-      return { action: PaymentActions.FAILED, data: { session_id: sessionId, amount } }
-    }
-    if (fraud === "ACCEPTED" && (order.status === "AUTHORIZED" || order.status === "PART_CAPTURED")) {
-      return { action: PaymentActions.AUTHORIZED, data: { session_id: sessionId, amount } }
-    }
-    return { action: PaymentActions.NOT_SUPPORTED }
+    return { action, data: { session_id: sessionId, amount: fromMinorUnits(order.order_amount, order.purchase_currency) } }
   }
 
   /** A payment session for a Klarna order that already exists (re-attached after an order edit). */

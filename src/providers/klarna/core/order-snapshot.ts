@@ -27,5 +27,7 @@ export function applyOrderSnapshot<T extends KlarnaPaymentData>(data: T, order: 
     refunded_amount: order.refunded_amount,
     remaining_authorized_amount: order.remaining_authorized_amount,
     expires_at: order.expires_at ?? data.expires_at,
+    // Sticky: later snapshots overwrite fraud_status, but a fraud notification must know the order was held.
+    ...(data.held_for_fraud_review || order.fraud_status?.toUpperCase() === "PENDING" ? { held_for_fraud_review: true } : {}),
   }
 }

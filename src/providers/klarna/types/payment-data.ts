@@ -66,6 +66,8 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   klarna_reference?: string
   klarna_status?: KlarnaOrderStatus
   fraud_status?: string
+  /** Klarna held the order for fraud review (fraud_status PENDING) at some point; its decision is then notified. */
+  held_for_fraud_review?: boolean
   payment_method?: KlarnaPaymentMethod
   authorized_payment_method_type?: string
   currency_code?: string
