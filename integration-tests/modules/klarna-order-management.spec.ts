@@ -42,11 +42,39 @@ moduleIntegrationTestRunner<KlarnaOrderManagementService>({
         expect(events).toEqual([expect.objectContaining({ outcome: "succeeded", attempts: 2, amount: 34800 })])
       })
 
-      it("a new action after a success is a new entry", async () => {
-        const base = { order_id: "order_2", action: "sync" as const, operation_key: "sync:order_2" }
+      it("one operation_key is one entry: a late duplicate does not overwrite a success", async () => {
+        const base = { order_id: "order_2", action: "capture" as const, operation_key: "capture:order_2:completion" }
+        await service.recordEvent({ ...base, outcome: "succeeded", message: "Klarna order captured.", amount: 34800 })
+        await service.recordEvent({ ...base, outcome: "skipped", message: "Klarna order has already been captured." })
+        const events = await service.listKlarnaEvents({ order_id: "order_2" })
+        expect(events).toEqual([expect.objectContaining({ outcome: "succeeded", amount: 34800, message: "Klarna order captured." })])
+      })
+
+      it("entries without an operation_key are separate entries", async () => {
+        const base = { order_id: "order_3", action: "sync" as const }
         await service.recordEvent({ ...base, outcome: "succeeded", message: "Synced" })
         await service.recordEvent({ ...base, outcome: "succeeded", message: "Synced again" })
-        expect(await service.listKlarnaEvents({ order_id: "order_2" })).toHaveLength(2)
+        expect(await service.listKlarnaEvents({ order_id: "order_3" })).toHaveLength(2)
+      })
+
+      it("concurrent writers of one operation_key end with one entry (unique index)", async () => {
+        const base = { order_id: "order_4", action: "refund" as const, operation_key: "refund:r_1" }
+        await Promise.all([
+          service.recordEvent({ ...base, outcome: "succeeded", message: "Klarna refund completed" }),
+          service.recordEvent({ ...base, outcome: "succeeded", message: "Klarna refund completed" }),
+          service.recordEvent({ ...base, outcome: "succeeded", message: "Klarna refund completed" }),
+        ])
+        expect(await service.listKlarnaEvents({ order_id: "order_4" })).toHaveLength(1)
+      })
+
+      it("lists failures that need attention until resolved; a later success takes one off the list", async () => {
+        const base = { order_id: "order_5", action: "capture" as const, operation_key: "capture:order_5:completion" }
+        await service.recordEvent({ ...base, outcome: "failed", message: "Could not capture Klarna order.", attention: true })
+        await service.recordEvent({ order_id: "order_5", action: "update", outcome: "failed", message: "Refused in the request" })
+        const [listed] = await service.listAttention({ order_id: "order_5" })
+        expect(listed.map((e) => e.action)).toEqual(["capture"])
+        await service.recordEvent({ ...base, outcome: "succeeded", message: "Klarna order captured.", attempts: 2 })
+        expect((await service.listAttention({ order_id: "order_5" }))[1]).toBe(0)
       })
     })
   },

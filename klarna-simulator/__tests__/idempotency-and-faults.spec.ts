@@ -98,6 +98,15 @@ describe("idempotency, fault injection and the request log", () => {
       expect((await h.api.post("/payments/v1/sessions", body)).status).toBe(400)
     })
 
+    it("skip: 1 lets the first matching request through and fails the next", async () => {
+      const id = await placeOrder(h)
+      await fault({ method: "POST", path: `/orders/${id}/captures`, status: 503, skip: 1, times: 1 })
+      expect((await h.api.post(om(id, "/captures"), { captured_amount: 100 })).status).toBe(201)
+      expect((await h.api.post(om(id, "/captures"), { captured_amount: 100 })).status).toBe(503)
+      expect((await h.api.post(om(id, "/captures"), { captured_amount: 100 })).status).toBe(201)
+      expect((await getOrder(h, id)).captured_amount).toBe(200)
+    })
+
     it("after: true changes state but loses the answer; the retry with the same key replays the stored 201", async () => {
       const id = await placeOrder(h)
       await fault({ method: "POST", path: `/orders/${id}/captures`, after: true })

@@ -11,6 +11,8 @@ export const faultSchema = z.object({
   status: z.int().min(400).max(599).optional(),
   /** How many requests it applies to; 0 = unlimited. */
   times: z.int().min(0).default(1),
+  /** Let this many matching requests through untouched first (e.g. fail the second PATCH only). */
+  skip: z.int().min(0).optional(),
   rate: z.number().min(0).max(1).optional(),
   latency_ms: z.int().min(0).max(120_000).optional(),
   hang: z.boolean().optional(),
@@ -40,7 +42,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Injected failures for Klarna API requests, applied before the request is processed. */
 export class FaultRegistry {
-  private faults: Array<Fault & { matches: (path: string) => boolean }> = []
+  private faults: Array<Fault & { matches: (path: string) => boolean; passesLeft: number }> = []
   private readonly hangTimers = new Set<NodeJS.Timeout>()
   private seq = 0
 
@@ -54,6 +56,7 @@ export class FaultRegistry {
       remaining: spec.times === 0 ? null : spec.times,
       hits: 0,
       matches: pathMatcher(spec.path),
+      passesLeft: spec.skip ?? 0,
     }
     this.faults.push(fault)
     return this.describe(fault)
@@ -73,19 +76,21 @@ export class FaultRegistry {
     this.hangTimers.clear()
   }
 
-  private describe(f: Fault & { matches: unknown }): Fault {
-    const { matches: _matches, ...rest } = f
+  private describe(f: Fault & { matches: unknown; passesLeft: number }): Fault {
+    const { matches: _matches, passesLeft: _passes, ...rest } = f
     return rest
   }
 
   /** Picks the first applicable fault for a request and uses one of its `times`. */
   take(method: string, path: string): Fault | undefined {
-    const fault = this.faults.find(
-      (f) =>
-        (!f.method || f.method.toUpperCase() === method.toUpperCase()) &&
-        f.matches(path) &&
-        (f.rate === undefined || Math.random() < f.rate)
-    )
+    const fault = this.faults.find((f) => {
+      if ((f.method && f.method.toUpperCase() !== method.toUpperCase()) || !f.matches(path)) return false
+      if (f.passesLeft > 0) {
+        f.passesLeft--
+        return false
+      }
+      return f.rate === undefined || Math.random() < f.rate
+    })
     if (!fault) return undefined
     fault.hits++
     if (fault.remaining !== null && --fault.remaining <= 0) {

@@ -17,6 +17,7 @@ import {
   AdminStartWooImport,
   AdminUpdateKlarnaSettings,
 } from "./admin/klarna/validators"
+import { AdminDismissKlarnaAttention, AdminRetryKlarnaAttention } from "./admin/klarna/attention/validators"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
 
 export default defineMiddlewares({
@@ -57,6 +58,16 @@ export default defineMiddlewares({
       matcher: "/admin/klarna/attention",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(AdminKlarnaAttentionQuery, {})],
+    },
+    {
+      matcher: "/admin/klarna/attention/:id/retry",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminRetryKlarnaAttention)],
+    },
+    {
+      matcher: "/admin/klarna/attention/:id/dismiss",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminDismissKlarnaAttention)],
     },
     {
       matcher: "/admin/order-edits/:id/confirm",

@@ -1,4 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
 import type { KlarnaPaymentData } from "../providers/klarna/types/payment-data"
@@ -29,6 +30,7 @@ export default async function klarnaRefundLogged({ event: { data }, container }:
   if (existing) {
     return
   }
+  const actor = await refundActor(container, refund.medusa_refund_id)
   const currency = klarna.currency_code ?? p.currency_code
   const how = refund.adopted ? "made in Klarna, recorded in Medusa" : refund.summary ?? "amount"
   await om.recordEvent({
@@ -36,6 +38,8 @@ export default async function klarnaRefundLogged({ event: { data }, container }:
     payment_id: p.id,
     action: "refund",
     outcome: "succeeded",
+    actor,
+    operation_key: `refund:${refund.refund_id}`,
     amount: refund.amount,
     currency_code: currency,
     klarna_order_id: klarna.klarna_order_id,
@@ -43,6 +47,17 @@ export default async function klarnaRefundLogged({ event: { data }, container }:
     message: `Klarna refund of ${formatMinorUnits(refund.amount, currency)} completed (${how}). Refund ID ${refund.refund_id}.`,
     payload: { kind: refund.kind ?? null, medusa_refund_id: refund.medusa_refund_id ?? null },
   })
+}
+
+/** Who refunded: the admin Medusa's refund route records as `created_by`, else the automation. */
+async function refundActor(container: MedusaContainer, medusaRefundId?: string) {
+  if (!medusaRefundId) {
+    return "automation"
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "refund", fields: ["id", "created_by"], filters: { id: medusaRefundId } })
+  const createdBy = (data[0] as any)?.created_by as string | undefined
+  return createdBy ? `user:${createdBy}` : "automation"
 }
 
 export const config: SubscriberConfig = {

@@ -7,12 +7,15 @@ const COLOR: Record<KlarnaEvent["outcome"], "green" | "red" | "orange" | "grey" 
   needs_attention: "red",
   pending_retry: "orange",
   skipped: "grey",
+  dismissed: "purple",
 }
 const URGENT = new Set(["failed", "needs_attention", "pending_retry"])
 
-/** The order's Klarna notes, failures and "needs attention" first, then newest first. */
+const urgent = (e: KlarnaEvent) => URGENT.has(e.outcome) && !e.resolved_at
+
+/** The order's Klarna notes, unresolved failures and "needs attention" first, then newest first. */
 export const KlarnaEventLog = ({ events }: { events: KlarnaEvent[] }) => {
-  const sorted = [...events].sort((a, b) => Number(URGENT.has(b.outcome)) - Number(URGENT.has(a.outcome)) || b.created_at.localeCompare(a.created_at))
+  const sorted = [...events].sort((a, b) => Number(urgent(b)) - Number(urgent(a)) || b.created_at.localeCompare(a.created_at))
   if (!sorted.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle px-6 py-3">

@@ -4,7 +4,7 @@ import { sdk } from "./sdk"
 export type KlarnaEvent = {
   id: string
   action: string
-  outcome: "succeeded" | "failed" | "skipped" | "pending_retry" | "needs_attention"
+  outcome: "succeeded" | "failed" | "skipped" | "pending_retry" | "needs_attention" | "dismissed"
   message: string
   amount: number | null
   currency_code: string | null
@@ -13,6 +13,18 @@ export type KlarnaEvent = {
   correlation_id: string | null
   actor: string
   created_at: string
+  resolved_at?: string | null
+}
+
+/** An entry of GET /admin/klarna/attention (and the order's `attention`). */
+export type KlarnaAttentionItem = KlarnaEvent & {
+  order_id: string
+  display_id: number | null
+  reason: string
+  attempts: number
+  updated_at: string
+  retrying: boolean
+  can_retry: boolean
 }
 
 export type KlarnaOrderState = {
@@ -34,6 +46,7 @@ export type KlarnaOrderState = {
   }
   klarna_error: { message: string; correlation_id?: string } | null
   events: KlarnaEvent[]
+  attention?: KlarnaAttentionItem[]
 }
 
 export type KlarnaSettings = {

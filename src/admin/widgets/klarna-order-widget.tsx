@@ -4,6 +4,7 @@ import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { KlarnaActions } from "../components/klarna-actions"
 import { KlarnaAmounts } from "../components/klarna-amounts"
+import { KlarnaAttention } from "../components/klarna-attention"
 import { KlarnaEventLog } from "../components/klarna-event-log"
 import { KlarnaTransactions } from "../components/klarna-transactions"
 import { useKlarnaOrder } from "../lib/klarna-api"
@@ -17,7 +18,7 @@ const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue">
   CLOSED: "grey",
 }
 
-/** Klarna on the order page: state, amounts, captures and refunds, actions and the event log. */
+/** Klarna on the order page: state, what needs attention, amounts, captures and refunds, actions and the event log. */
 const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const [followUntil, setFollowUntil] = useState(0)
   const { data: state, isLoading, refetch } = useKlarnaOrder(order.id, followUntil)
@@ -25,6 +26,10 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
     return null
   }
   const status = state.klarna?.status ?? state.payment?.data.klarna_status
+  const follow = () => {
+    setFollowUntil(Date.now() + 20_000)
+    refetch()
+  }
   return (
     <Container className="divide-y p-0" data-testid="klarna-widget">
       <div className="flex items-center justify-between px-6 py-4">
@@ -41,12 +46,10 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
           {state.klarna_error.correlation_id ? ` (correlation id ${state.klarna_error.correlation_id})` : ""}
         </Text>
       )}
+      <KlarnaAttention items={state.attention ?? []} orderId={order.id} refetch={follow} />
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
-      <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={() => {
-          setFollowUntil(Date.now() + 20_000)
-          refetch()
-        }} />
+      <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={follow} />
       <KlarnaEventLog events={state.events} />
     </Container>
   )

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { restoreKlarnaAfterFailedChange, updateKlarnaBeforeChange } from "../../lib/order-management/update-automation"
+import { dispatchKlarnaAutomation } from "../../lib/order-management/dispatch"
+import { restoreInputFor, updateKlarnaBeforeChange, type RestoreAfterChangeInput } from "../../lib/order-management/update-automation"
 
 type ChangeKind = "order-edit" | "claim" | "exchange"
 
@@ -21,7 +22,9 @@ async function orderIdFor(req: MedusaRequest, kind: ChangeKind): Promise<string 
  * Runs in front of Medusa's `POST /admin/order-edits/:id/confirm`: Klarna's
  * reservation is updated first, so an edit Klarna refuses (e.g. an increase a
  * payment method does not allow) is not confirmed and the admin sees Klarna's
- * reason. If Medusa then fails to confirm, Klarna is put back as it was.
+ * reason. If Medusa then fails to confirm, Klarna is put back as it was —
+ * as a recorded automatic action, retried until Klarna takes it, and listed
+ * under attention if it never does.
  */
 export const updateKlarnaBeforeOrderEditConfirm = updateKlarnaBeforeChangeConfirm("order-edit")
 
@@ -31,6 +34,21 @@ export const updateKlarnaBeforeOrderEditConfirm = updateKlarnaBeforeChangeConfir
  */
 export const updateKlarnaBeforeClaimConfirm = updateKlarnaBeforeChangeConfirm("claim")
 export const updateKlarnaBeforeExchangeConfirm = updateKlarnaBeforeChangeConfirm("exchange")
+
+/** The undo runs after the response (Medusa's refusal is what triggers it) through the automation runner. */
+async function restoreKlarnaLater(req: AuthenticatedMedusaRequest, kind: ChangeKind, input: RestoreAfterChangeInput) {
+  try {
+    await dispatchKlarnaAutomation(req.scope, "restore-update", {
+      order_id: input.order_id,
+      input,
+      operation_key: `restore-update:${input.klarna_order_id}:${input.change_key}`,
+    })
+  } catch (e) {
+    req.scope
+      .resolve("logger")
+      .error(`Klarna: could not record the restore of order ${input.klarna_order_id} after a failed ${kind}: ${(e as Error).message}`)
+  }
+}
 
 function updateKlarnaBeforeChangeConfirm(kind: ChangeKind) {
   return async (request: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
@@ -43,12 +61,11 @@ function updateKlarnaBeforeChangeConfirm(kind: ChangeKind) {
       const { plan, changeKey } = await updateKlarnaBeforeChange(req.scope, orderId, req.auth_context?.actor_id, {
         refuse_when_captured: kind === "order-edit",
       })
-      if (plan?.update) {
+      const restore = restoreInputFor(orderId, plan, changeKey)
+      if (restore) {
         res.on("finish", () => {
           if (res.statusCode >= 400) {
-            restoreKlarnaAfterFailedChange(req.scope, plan, changeKey).catch((e) =>
-              req.scope.resolve("logger").error(`Klarna: could not restore order ${plan.klarna_order_id} after a failed ${kind}: ${e.message}`)
-            )
+            void restoreKlarnaLater(req, kind, restore)
           }
         })
       }

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelKlarnaForOrder } from "./cancel-automation"
 import { captureKlarnaForOrder, type CaptureAutomationInput } from "./capture-automation"
-import { reattachKlarnaAfterChange } from "./update-automation"
+import { reattachKlarnaAfterChange, restoreKlarnaAfterFailedChange, type RestoreAfterChangeInput } from "./update-automation"
 import { syncKlarnaOrder } from "./sync-automation"
 import { runKlarnaOrderOperationWorkflow } from "../../workflows/run-klarna-order-operation"
 import type { AutomationResult, AutomationSpec } from "./run-klarna-automation"
@@ -48,6 +48,11 @@ export const klarnaAutomations: Record<string, Automation> = {
     action: "update",
     verb: "update",
     run: (container, input: { order_id: string }) => reattachKlarnaAfterChange(container, input),
+  },
+  "restore-update": {
+    action: "update",
+    verb: "restore the previous lines of the",
+    run: (container, input: RestoreAfterChangeInput) => restoreKlarnaAfterFailedChange(container, input),
   },
 }
 

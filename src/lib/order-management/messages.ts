@@ -40,10 +40,13 @@ export const klarnaMessages = {
   cannotCancelCaptured: () => "The Klarna order cannot be cancelled due to it already being captured.",
   updated: (amount: number, currency: string) => `Klarna order updated. New order amount: ${formatMinorUnits(amount, currency)}.`,
   notReservation: () => "Could not update Klarna order: the order is no longer a reservation in Klarna (it has captures).",
+  restored: (amount: number, currency: string) =>
+    `The order change was not confirmed in Medusa, so the Klarna order was put back as it was. Order amount: ${formatMinorUnits(amount, currency)}.`,
   extended: (expiresAt?: string) => `Klarna authorization time extended${expiresAt ? ` until ${expiresAt.slice(0, 10)}` : ""}.`,
   failed: (what: string, reason: string) => `Could not ${what} Klarna order. ${reason}`,
   retrying: (what: string, reason: string, at: Date) =>
     `Could not ${what} Klarna order yet: ${reason} Retrying automatically at ${at.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+  dismissed: (note: string, was: string) => `Dismissed with the note "${note}". It was: ${was}`,
   gaveUp: (what: string, reason: string, attempts: number) =>
     `Could not ${what} Klarna order after ${attempts} attempts: ${reason} This needs your attention.`,
 }

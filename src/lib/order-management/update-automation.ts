@@ -1,8 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { klarnaIdempotencyKey } from "../../providers/klarna/client"
 import { reattachKlarnaPaymentWorkflow } from "../../workflows/reattach-klarna-payment"
 import { updateKlarnaOrderForChangeWorkflow } from "../../workflows/update-klarna-order-for-change"
+import { restoreKlarnaAuthorizationWorkflow } from "../../workflows/restore-klarna-authorization"
+import type { RestoreKlarnaAuthorizationInput } from "../../workflows/steps/restore-klarna-authorization"
 import type { KlarnaOrderUpdatePlan } from "../../workflows/steps/prepare-klarna-order-update"
 import type { ReattachedKlarnaPayment } from "../../workflows/steps/reattach-klarna-payment"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
@@ -54,16 +55,36 @@ export async function updateKlarnaBeforeChange(
   }
 }
 
-/** Puts the Klarna order back as it was when Medusa did not confirm the change after all. */
-export async function restoreKlarnaAfterFailedChange(container: MedusaContainer, plan: KlarnaOrderUpdatePlan, changeKey: string) {
+export type RestoreAfterChangeInput = RestoreKlarnaAuthorizationInput & { order_id: string; payment_id: string; currency_code: string }
+
+/** What undoing a change's Klarna update needs, kept in the event log so the retry job can run it again. */
+export function restoreInputFor(orderId: string, plan: KlarnaOrderUpdatePlan, changeKey: string): RestoreAfterChangeInput | undefined {
   if (!plan || !plan.update) {
-    return
+    return undefined
   }
-  await klarnaClientFor(container, plan.provider_id).updateAuthorization(
-    plan.klarna_order_id,
-    plan.previous,
-    klarnaIdempotencyKey("restore-authorization", plan.klarna_order_id, changeKey)
-  )
+  return {
+    order_id: orderId,
+    payment_id: plan.payment_id,
+    currency_code: plan.currency_code,
+    provider_id: plan.provider_id,
+    klarna_order_id: plan.klarna_order_id,
+    change_key: changeKey,
+    previous: plan.previous,
+  }
+}
+
+/** Puts the Klarna order back as it was when Medusa did not confirm the change after all. */
+export async function restoreKlarnaAfterFailedChange(container: MedusaContainer, input: RestoreAfterChangeInput): Promise<AutomationResult> {
+  const { order_id: _order, payment_id, currency_code, ...restore } = input
+  await restoreKlarnaAuthorizationWorkflow(container).run({ input: restore })
+  return {
+    outcome: "succeeded",
+    payment_id,
+    klarna_order_id: input.klarna_order_id,
+    amount: input.previous.order_amount,
+    currency_code,
+    message: klarnaMessages.restored(input.previous.order_amount, currency_code),
+  }
 }
 
 /** After Medusa confirmed the change: the new payment collection is backed by the same Klarna order. */

@@ -1,4 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import type { InferTypeOf } from "@medusajs/framework/types"
 import { KlarnaEvent } from "./models/klarna-event"
 import { KlarnaSetting } from "./models/klarna-setting"
 import type { KlarnaEventInput } from "./types/events"
@@ -15,6 +16,11 @@ import {
 } from "./types/settings"
 
 const SCOPE = "default"
+
+/** Outcomes listed as needing the merchant unless the writer says otherwise. */
+const LISTED_BY_DEFAULT = new Set<string>(["needs_attention", "pending_retry"])
+
+export type KlarnaEventRow = InferTypeOf<typeof KlarnaEvent>
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number }
 
@@ -63,20 +69,50 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
   }
 
   /**
-   * Writes an event-log entry. With an `operation_key`, a retry of the same
-   * automatic action updates its entry instead of adding another.
+   * Writes an event-log entry. With an `operation_key` it is an upsert: one
+   * logical action is one entry, which its retries and duplicates update.
+   * A succeeded entry stays as it is when a late duplicate finds nothing
+   * left to do.
    */
   async recordEvent(input: KlarnaEventInput) {
-    if (input.operation_key) {
-      const [existing] = await this.listKlarnaEvents(
-        { operation_key: input.operation_key, outcome: ["pending_retry", "needs_attention", "failed"] },
-        { order: { created_at: "DESC" }, take: 1 }
-      )
-      if (existing) {
-        return await this.updateKlarnaEvents({ id: existing.id, ...(input as any) })
-      }
+    const row = { ...input, attention: input.attention ?? LISTED_BY_DEFAULT.has(input.outcome) }
+    if (!input.operation_key) {
+      return await this.createKlarnaEvents(row as any)
     }
-    return await this.createKlarnaEvents(input as any)
+    const existing = await this.findEventByOperationKey(input.operation_key)
+    if (existing) {
+      return await this.updateExisting_(existing, row)
+    }
+    try {
+      return await this.createKlarnaEvents(row as any)
+    } catch (error) {
+      // A concurrent writer created the entry first (unique operation_key): update it instead.
+      const winner = await this.findEventByOperationKey(input.operation_key)
+      if (!winner) {
+        throw error
+      }
+      return await this.updateExisting_(winner, row)
+    }
+  }
+
+  async findEventByOperationKey(operationKey: string) {
+    const [event] = await this.listKlarnaEvents({ operation_key: operationKey }, { take: 1 })
+    return event
+  }
+
+  /** Entries that need the merchant and are not resolved yet, most recently attempted first. */
+  async listAttention(filters: { order_id?: string } = {}, page: { take?: number; skip?: number } = {}) {
+    return await this.listAndCountKlarnaEvents(
+      { ...filters, attention: true, resolved_at: null },
+      { order: { updated_at: "DESC" }, take: page.take ?? 50, skip: page.skip ?? 0 }
+    )
+  }
+
+  private async updateExisting_(existing: KlarnaEventRow, row: KlarnaEventInput): Promise<KlarnaEventRow> {
+    if (existing.outcome === "succeeded" && row.outcome !== "succeeded") {
+      return existing
+    }
+    return await this.updateKlarnaEvents({ id: existing.id, ...(row as any) })
   }
 }
 

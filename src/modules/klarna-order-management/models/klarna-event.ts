@@ -23,8 +23,16 @@ export const KlarnaEvent = model
     attempts: model.number().default(1),
     next_attempt_at: model.dateTime().nullable(),
     payload: model.json().nullable(),
+    /** Listed under "needs attention" (GET /admin/klarna/attention) until resolved. */
+    attention: model.boolean().default(false),
+    resolved_at: model.dateTime().nullable(),
+    /** `user:<id>` of the admin who dismissed it. */
+    resolved_by: model.text().nullable(),
+    resolution_note: model.text().nullable(),
   })
   .indexes([
     { on: ["outcome", "next_attempt_at"] },
-    { on: ["operation_key"] },
+    // One logical action, one entry: retries and duplicates update it.
+    { on: ["operation_key"], unique: true, where: "operation_key IS NOT NULL" },
+    { on: ["attention", "resolved_at"] },
   ])

@@ -10,7 +10,7 @@ export const KLARNA_EVENT_ACTIONS = [
   "webhook",
   "error",
 ] as const
-export const KLARNA_EVENT_OUTCOMES = ["succeeded", "failed", "skipped", "pending_retry", "needs_attention"] as const
+export const KLARNA_EVENT_OUTCOMES = ["succeeded", "failed", "skipped", "pending_retry", "needs_attention", "dismissed"] as const
 
 export type KlarnaEventAction = (typeof KLARNA_EVENT_ACTIONS)[number]
 export type KlarnaEventOutcome = (typeof KLARNA_EVENT_OUTCOMES)[number]
@@ -35,4 +35,10 @@ export interface KlarnaEventInput {
   attempts?: number
   next_attempt_at?: Date | null
   payload?: Record<string, unknown> | null
+  /**
+   * Whether the entry is listed as needing the merchant. Defaults to true for
+   * `needs_attention` and `pending_retry`, false otherwise; the automation
+   * runner sets it for failures nobody saw.
+   */
+  attention?: boolean
 }

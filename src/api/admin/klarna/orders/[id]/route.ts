@@ -3,8 +3,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../../../../lib/order-management/klarna-provider-client"
 import { loadOrderKlarnaPayments } from "../../../../../lib/order-management/order-klarna-payments"
+import { describeAttention } from "../../../../../lib/order-management/attention-items"
 
-/** An order's live Klarna state (read from Klarna now) and its Klarna event log, newest first. */
+/**
+ * An order's live Klarna state (read from Klarna now), its Klarna event log
+ * (newest first) and what of it needs the merchant (the widget's data).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const order = await loadOrderKlarnaPayments(req.scope, req.params.id)
   if (!order) {
@@ -12,6 +16,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   const om = req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   const events = await om.listKlarnaEvents({ order_id: order.id }, { order: { created_at: "DESC" }, take: 200 })
+  const [open] = await om.listAttention({ order_id: order.id }, { take: 50 })
   const payment = order.payments.find((p) => p.data.klarna_order_id && !p.canceled_at) ?? order.payments.find((p) => p.data.klarna_order_id)
   const klarnaOrderId = payment?.data.klarna_order_id ?? order.pending_sessions[0]?.data.klarna_order_id
   let klarna: unknown = null
@@ -31,5 +36,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     klarna,
     klarna_error,
     events,
+    attention: await describeAttention(req.scope, open),
   })
 }
