@@ -8,6 +8,7 @@ import { placeKlarnaOrder, type PlacedOrder } from "../helpers/checkout"
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
 import { simulator } from "../helpers/simulator"
+import { recheckPendingFraudReviews } from "../../src/lib/order-management/recheck-fraud-reviews"
 
 jest.setTimeout(120_000)
 
@@ -135,6 +136,22 @@ medusaIntegrationTestRunner({
       expect(logged[0]).toEqual(expect.objectContaining({ outcome: "succeeded", message: "Payment with Klarna is accepted." }))
       const payment = await klarnaPaymentOf(getContainer(), placed.order.id)
       expect(payment.data).toEqual(expect.objectContaining({ fraud_status: "ACCEPTED", held_for_fraud_review: true }))
+    })
+
+    it("a decision whose notification never arrives is found by the scheduled re-check, once", async () => {
+      const placed = await place({ fraud_status: "PENDING" })
+      const klarnaId = await klarnaIdOf(placed)
+      await sim.fraudDecision(klarnaId, "ACCEPTED")
+      expect(await recheckPendingFraudReviews(getContainer())).toBe(1)
+      const deadline = Date.now() + 15_000
+      while (!(await klarnaPaymentOf(getContainer(), placed.order.id))) {
+        if (Date.now() > deadline) throw new Error("the accepted payment was not authorized in Medusa")
+        await sleep(200)
+      }
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "webhook"))
+      // Nothing is pending any more: the next run asks Klarna nothing.
+      expect(await recheckPendingFraudReviews(getContainer())).toBe(0)
+      expect(await webhookEvents(placed.order.id)).toEqual([expect.objectContaining({ message: "Payment with Klarna is accepted." })])
     })
 
     it("Klarna's real rejection is flagged and listed under attention, whatever the notification claims", async () => {

@@ -7,6 +7,7 @@ import {
 import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
 import { serializeKlarnaRefunds } from "./admin/serialize-klarna-refunds"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
+import { recordKlarnaAuthorizationAttempt } from "./store/carts/record-klarna-authorization-attempt"
 import { validateIdParam } from "./admin/klarna/validate-id-param"
 import { guardKlarnaNotification } from "./hooks/payment/klarna-notification-guard"
 import {
@@ -81,6 +82,7 @@ export default defineMiddlewares({
     },
     { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeClaimConfirm] },
     { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeExchangeConfirm] },
+    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [recordKlarnaAuthorizationAttempt] },
     {
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],

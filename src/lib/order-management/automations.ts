@@ -3,6 +3,7 @@ import { cancelKlarnaForOrder } from "./cancel-automation"
 import { captureKlarnaForOrder, type CaptureAutomationInput } from "./capture-automation"
 import { reattachKlarnaAfterChange, restoreKlarnaAfterFailedChange, type RestoreAfterChangeInput } from "./update-automation"
 import { syncKlarnaOrder } from "./sync-automation"
+import { recoverKlarnaAuthorization, type RecoverAuthorizationInput } from "./recover-authorization"
 import { runKlarnaOrderOperationWorkflow } from "../../workflows/run-klarna-order-operation"
 import type { AutomationResult, AutomationSpec } from "./run-klarna-automation"
 
@@ -48,6 +49,11 @@ export const klarnaAutomations: Record<string, Automation> = {
     action: "update",
     verb: "update",
     run: (container, input: { order_id: string }) => reattachKlarnaAfterChange(container, input),
+  },
+  "recover-authorization": {
+    action: "authorize",
+    verb: "authorize",
+    run: (container, input: RecoverAuthorizationInput) => recoverKlarnaAuthorization(container, input),
   },
   "restore-update": {
     action: "update",

@@ -19,3 +19,16 @@ export function klarnaClientFor(container: MedusaContainer, providerId = "pp_kla
   }
   return provider.klarnaClient
 }
+
+/** The registered Klarna payment provider itself, for the few calls that need its session data handling. */
+export function klarnaProviderFor<T = unknown>(container: MedusaContainer, providerId = "pp_klarna_klarna"): T {
+  const paymentModule = container.resolve(Modules.PAYMENT) as unknown as { __container__?: Record<string, unknown> }
+  const provider = paymentModule.__container__?.[providerId] as T | undefined
+  if (!provider) {
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `The Klarna payment provider ${providerId} is not registered. Add it to the Payment module's providers in medusa-config.ts.`
+    )
+  }
+  return provider
+}

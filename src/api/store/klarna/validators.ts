@@ -34,4 +34,9 @@ export const StoreKlarnaPaymentSessionId = medusaId("payment session id")
 export const HookKlarnaAuthorization = z.object({ authorization_token: token, session_id: medusaId("session_id") })
 export type HookKlarnaAuthorizationType = z.infer<typeof HookKlarnaAuthorization>
 
-export const HookKlarnaAuthorizationQuery = z.object({ payment_session_id: medusaId("payment_session_id") })
+export const HookKlarnaAuthorizationQuery = z.object({
+  payment_session_id: medusaId("payment_session_id"),
+  /** The provider's signature of the session id, part of the callback URL it gave Klarna. */
+  sig: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "sig is missing or malformed"),
+})
+export type HookKlarnaAuthorizationQueryType = z.infer<typeof HookKlarnaAuthorizationQuery>

@@ -45,6 +45,7 @@ import {
 } from "./medusa-operation"
 import { unownedKlarnaAmount, type MedusaLedgerRow } from "./unowned-amount"
 import { withKlarnaOrderLock } from "./klarna-order-lock"
+import { signAuthorizationCallback, verifyAuthorizationCallback } from "./callback-signature"
 import { resolveKlarnaPaymentMethod } from "./payment-method"
 import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
@@ -182,11 +183,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     if (!session) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "The Klarna payment session has no order data.")
     }
-    const created = await this.client_.createOrder(token, {
-      ...session,
-      merchant_urls: this.merchantUrls(data.session_id),
-      merchant_data: JSON.stringify({ medusa_payment_session_id: data.session_id }),
-    })
+    const created = await this.client_.createOrder(token, this.createOrderBody(data, session))
     const order = await this.client_.getOrder(created.order_id)
     const method = resolveKlarnaPaymentMethod({
       type: created.authorized_payment_method?.type ?? order.initial_payment_method?.type,
@@ -420,8 +417,13 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       try {
         await this.client_.cancelAuthorization(readAuthorizationToken(data, this.options_)!)
       } catch (e) {
-        // The token expires by itself within an hour; a failed release only delays that.
-        this.logger_?.warn(`Klarna: could not release an unused authorization: ${(e as Error).message}`)
+        if (e instanceof KlarnaApiError && e.status === 404) {
+          // A used token cannot be released: its create-order reached Klarna, though Medusa never heard back.
+          await this.cancelUnplacedOnDelete(data)
+        } else {
+          // The token expires by itself within an hour; a failed release only delays that.
+          this.logger_?.warn(`Klarna: could not release an unused authorization: ${(e as Error).message}`)
+        }
       }
     }
     return { data }
@@ -469,6 +471,58 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     return { action, data: { session_id: sessionId, amount: fromMinorUnits(order.order_amount, order.purchase_currency) } }
   }
 
+  /**
+   * For an approved session whose checkout never became a Medusa order (the
+   * response to create-order was lost, then the cart could not be completed):
+   * sends the same create-order again — Klarna answers an identical request for
+   * a used token with the order it created — and cancels that order, so the
+   * customer is not charged for an order the shop does not have. Returns the
+   * cancelled Klarna order id, or undefined when no Klarna order exists.
+   */
+  async cancelUnplacedAuthorization(raw: Record<string, unknown>): Promise<string | undefined> {
+    const data = raw as KlarnaPaymentData
+    const token = readAuthorizationToken(data, this.options_)
+    if (data.klarna_order_id || !token || !data.klarna_session) {
+      return undefined
+    }
+    let orderId: string
+    try {
+      orderId = (await this.client_.createOrder(token, this.createOrderBody(data, data.klarna_session))).order_id
+    } catch (e) {
+      if (e instanceof KlarnaApiError && e.status === 404) {
+        return undefined // the token expired unused: no Klarna order was made
+      }
+      throw e
+    }
+    await this.client_.cancelOrder(orderId, klarnaIdempotencyKey("cancel-unplaced", orderId, data.session_id ?? ""))
+    return orderId
+  }
+
+  private async cancelUnplacedOnDelete(data: KlarnaPaymentData) {
+    try {
+      const cancelled = await this.cancelUnplacedAuthorization(data)
+      if (cancelled) {
+        this.logger_?.warn(`Klarna: the payment session ${data.session_id} was replaced before it became an order; its Klarna order ${cancelled} was cancelled.`)
+      }
+    } catch (e) {
+      this.logger_?.error(`Klarna: could not cancel the Klarna order of replaced payment session ${data.session_id}: ${(e as Error).message}`)
+    }
+  }
+
+  /** Whether an authorization callback really comes from the URL this provider gave Klarna. */
+  isAuthorizationCallbackGenuine(paymentSessionId: string, signature: string): boolean {
+    return verifyAuthorizationCallback(paymentSessionId, signature, this.options_)
+  }
+
+  /** The create-order request for a session: identical on every call, so a replay finds the same order. */
+  private createOrderBody(data: KlarnaPaymentData, session: KlarnaSessionInput) {
+    return {
+      ...session,
+      merchant_urls: this.merchantUrls(data.session_id),
+      merchant_data: JSON.stringify({ medusa_payment_session_id: data.session_id }),
+    }
+  }
+
   /** A payment session for a Klarna order that already exists (re-attached after an order edit). */
   private async attachExistingOrder(data: KlarnaPaymentData & { klarna_order_id?: string }, input: InitiatePaymentInput) {
     const order = await this.client_.getOrder(data.klarna_order_id!)
@@ -505,7 +559,8 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     if (base) {
       urls.notification = `${base}/hooks/payment/klarna_klarna`
       if (paymentSessionId) {
-        urls.authorization = `${base}/hooks/klarna/authorization?payment_session_id=${encodeURIComponent(paymentSessionId)}`
+        const sig = signAuthorizationCallback(paymentSessionId, this.options_)
+        urls.authorization = `${base}/hooks/klarna/authorization?payment_session_id=${encodeURIComponent(paymentSessionId)}&sig=${sig}`
       }
     }
     return Object.keys(urls).length ? urls : undefined

@@ -1,16 +1,27 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { klarnaProviderFor } from "../../../../lib/order-management/klarna-provider-client"
 import { setKlarnaAuthorizationTokenWorkflow } from "../../../../workflows/set-klarna-authorization-token"
-import type { HookKlarnaAuthorizationType } from "../../../store/klarna/validators"
+import type { HookKlarnaAuthorizationQueryType, HookKlarnaAuthorizationType } from "../../../store/klarna/validators"
+
+type CallbackVerifier = { isAuthorizationCallbackGenuine(paymentSessionId: string, signature: string): boolean }
 
 /**
  * Klarna's server-side authorization callback (`merchant_urls.authorization`):
  * `{authorization_token, session_id}`, sent when the customer approves, so the
- * token arrives even if the browser never returns.
+ * token arrives even if the browser never returns. Only a callback to the
+ * signed URL the provider gave Klarna is accepted.
  */
 export const POST = async (req: MedusaRequest<HookKlarnaAuthorizationType>, res: MedusaResponse) => {
+  const { payment_session_id, sig } = req.validatedQuery as HookKlarnaAuthorizationQueryType
+  const [session] = await req.scope.resolve(Modules.PAYMENT).listPaymentSessions({ id: payment_session_id }, { select: ["id", "provider_id"] })
+  const provider = session && String(session.provider_id).startsWith("pp_klarna") ? klarnaProviderFor<CallbackVerifier>(req.scope, session.provider_id) : undefined
+  if (!provider?.isAuthorizationCallbackGenuine(payment_session_id, sig)) {
+    throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This authorization callback is not one the Klarna plugin asked for.")
+  }
   await setKlarnaAuthorizationTokenWorkflow(req.scope).run({
     input: {
-      payment_session_id: String(req.query.payment_session_id),
+      payment_session_id,
       authorization_token: req.validatedBody.authorization_token,
       klarna_session_id: req.validatedBody.session_id,
     },
