@@ -1,6 +1,5 @@
 import { toMedusaPaymentStatus } from "../status"
 import { resolveKlarnaPaymentMethod } from "../payment-method"
-import { parseKlarnaWebhook } from "../webhook-payload"
 
 const future = new Date(Date.now() + 86400_000).toISOString()
 
@@ -37,15 +36,5 @@ describe("resolveKlarnaPaymentMethod", () => {
     [{ type: "INVOICE", isCheckout: true }, "klarna_checkout"],
   ])("%o → %s", (input, expected) => {
     expect(resolveKlarnaPaymentMethod(input)).toBe(expected)
-  })
-})
-
-describe("parseKlarnaWebhook", () => {
-  it("reads notifications and pushes, and ignores anything else", () => {
-    expect(parseKlarnaWebhook({ order_id: "abc-123", event_type: "FRAUD_RISK_ACCEPTED" })).toEqual({ order_id: "abc-123", event_type: "FRAUD_RISK_ACCEPTED" })
-    expect(parseKlarnaWebhook({ klarna_order_id: "abc-123" })).toEqual({ order_id: "abc-123", event_type: undefined })
-    expect(parseKlarnaWebhook({ order_id: "../../etc" })).toBeUndefined()
-    expect(parseKlarnaWebhook({ id: "x" })).toBeUndefined()
-    expect(parseKlarnaWebhook("order_id")).toBeUndefined()
   })
 })
