@@ -126,6 +126,16 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it.each([
+        ["get", "/admin/klarna/woocommerce-imports/%00", {}],
+        ["post", "/admin/klarna/attention/%00/retry", {}],
+        ["post", "/admin/klarna/attention/kev_1%0A/dismiss", { note: "x" }],
+      ] as Array<[string, string, Record<string, unknown>]>)("answers 400 (never 500) for %s %s", async (method, path, body) => {
+        const res = method === "get" ? await get(path) : await post(path, body)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toMatch(/^Invalid id in the URL/)
+      })
+
       it("still answers 404 for an ordinary unknown id, and 401 without a login", async () => {
         expect((await get("/admin/klarna/orders/order_unknown")).status).toBe(404)
         const anonymous = await api.get("/admin/klarna/orders/%00").catch((e) => e.response)

@@ -170,7 +170,9 @@ medusaIntegrationTestRunner({
         const res = await editRefusedByMedusa(placed)
         expect(res.status).toBe(400)
         const [pending] = (
-          await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "update" && x.outcome === "pending_retry"))
+          await waitForKlarnaEvents(getContainer(), placed.order.id, (e) =>
+            e.some((x) => x.action === "update" && x.outcome === "pending_retry" && x.attempts === 1 && /^Could not restore/.test(x.message))
+          )
         ).filter((e) => e.outcome === "pending_retry")
         expect(pending.message).toMatch(/^Could not restore the previous lines of the Klarna order yet: .*Retrying automatically/)
         expect((await sim.order(placed.klarna_order_id)).order_amount).toBe(34800) // still the edit Medusa refused
@@ -185,6 +187,47 @@ medusaIntegrationTestRunner({
         expect(restored).toEqual([expect.objectContaining({ outcome: "succeeded", attempts: 2 })])
         expect(restored[0].message).toBe("The order change was not confirmed in Medusa, so the Klarna order was put back as it was. Order amount: 647,00 SEK.")
         expect((await attention()).map((e) => e.id)).not.toContain(pending.id)
+      })
+
+      it("confirming the same change again after the restore updates Klarna again", async () => {
+        const placed = await place(2)
+        expect((await editRefusedByMedusa(placed)).status).toBe(400)
+        await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "update" && x.outcome === "succeeded"))
+        expect((await sim.order(placed.klarna_order_id)).order_amount).toBe(64700)
+
+        const tshirt = product("TSHIRT-PINK")
+        await api.post(`/admin/products/${tshirt.id}/variants/${tshirt.variant_id}`, { manage_inventory: false }, admin)
+        expect((await post(`/admin/order-edits/${placed.order.id}/confirm`)).status).toBe(200)
+        expect((await sim.order(placed.klarna_order_id)).order_amount).toBe(34800)
+        // The confirmation went through: no restore is left waiting.
+        const waiting = (await klarnaEvents(getContainer(), placed.order.id)).filter((e) => e.action === "update" && e.outcome === "pending_retry")
+        expect(waiting).toEqual([])
+      })
+
+      it("a restore recorded before a confirmation whose outcome was never heard leaves a confirmed change alone", async () => {
+        const placed = await place(2)
+        expect((await editRefusedByMedusa(placed)).status).toBe(400)
+        const tshirt = product("TSHIRT-PINK")
+        await api.post(`/admin/products/${tshirt.id}/variants/${tshirt.variant_id}`, { manage_inventory: false }, admin)
+        const restoreEntry = (await klarnaEvents(getContainer(), placed.order.id)).find((e) => e.payload?.automation === "restore-update")
+        expect((await post(`/admin/order-edits/${placed.order.id}/confirm`)).status).toBe(200)
+        // As if the process had died after recording the restore of the second attempt: its entry comes due.
+        const om = getContainer().resolve("klarnaOrderManagement") as any
+        const input = { ...restoreEntry.payload.input, change_key: `${restoreEntry.payload.input.change_key.split("~")[0]}~crashed` }
+        await om.recordEvent({
+          order_id: placed.order.id,
+          action: "update",
+          outcome: "pending_retry",
+          attention: false,
+          operation_key: `restore-update:${placed.klarna_order_id}:${input.change_key}`,
+          next_attempt_at: new Date(),
+          message: "Klarna was updated for the change; the plugin puts it back if Medusa does not confirm it.",
+          payload: { automation: "restore-update", input },
+        })
+        await retryDueKlarnaAutomations(getContainer(), new Date(Date.now() + 3600_000))
+        expect((await sim.order(placed.klarna_order_id)).order_amount).toBe(34800)
+        const settled = (await klarnaEvents(getContainer(), placed.order.id)).find((e) => e.operation_key?.endsWith("~crashed"))
+        expect(settled).toEqual(expect.objectContaining({ outcome: "skipped", message: "Medusa confirmed the change after all; Klarna keeps the updated order lines." }))
       })
 
       it("lists the restore under attention when Klarna refuses it for good", async () => {

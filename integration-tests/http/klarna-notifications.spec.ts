@@ -164,6 +164,8 @@ medusaIntegrationTestRunner({
       expect(flagged).toEqual(expect.objectContaining({ action: "webhook", outcome: "needs_attention" }))
       expect(flagged.message).toMatch(/^Klarna order rejected\. Klarna has identified this order/)
       expect(await attention()).toContain(placed.order.id)
+      const feed = await (getContainer().resolve(Modules.NOTIFICATION) as any).listNotifications({ channel: "feed" })
+      expect(feed.map((n: any) => n.data.title)).toEqual([`Klarna fraud decision needs attention: order #${placed.order.display_id}`])
     })
 
     it("answers garbage with 400 (413 when too large), never 500, and without asking Klarna anything", async () => {

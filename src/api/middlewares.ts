@@ -25,6 +25,8 @@ export default defineMiddlewares({
   routes: [
     // No method: every route under /admin/klarna/orders/:id, before its own middlewares.
     { matcher: "/admin/klarna/orders/:id", middlewares: [validateIdParam("id")] },
+    { matcher: "/admin/klarna/woocommerce-imports/:id", middlewares: [validateIdParam("id")] },
+    { matcher: "/admin/klarna/attention/:id", middlewares: [validateIdParam("id")] },
     {
       matcher: "/admin/klarna/settings",
       method: ["POST"],

@@ -8,6 +8,7 @@ import { sessionIdFromMerchantData } from "../providers/klarna/core/merchant-dat
 import type { KlarnaPaymentData } from "../providers/klarna/types/payment-data"
 import { klarnaClientFor } from "../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../lib/order-management/messages"
+import { announceKlarnaAttention } from "../lib/order-management/announce-attention"
 import { findOrderIdForPaymentSession } from "../lib/order-management/find-order-by-session"
 
 type WebhookEvent = { provider: string; payload: { data: unknown } }
@@ -61,7 +62,7 @@ export default async function klarnaFraudNotification({ event: { data }, contain
         return
       }
       const rejected = decision === "rejected"
-      await om.recordEvent({
+      const event = await om.recordEvent({
         order_id: orderId,
         action: "webhook",
         outcome: rejected ? "needs_attention" : "succeeded",
@@ -71,6 +72,8 @@ export default async function klarnaFraudNotification({ event: { data }, contain
         operation_key: key,
         payload: { event_type: notice.event_type ?? null, event_id: notice.event_id ?? null, fraud_status: klarna.fraud_status ?? null },
       })
+      // A rejection needs the merchant: the server log and the admin's bell, not only the order's log.
+      await announceKlarnaAttention(container, null, event as any)
     },
     { timeout: 10 }
   )

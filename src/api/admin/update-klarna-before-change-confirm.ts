@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { dispatchKlarnaAutomation } from "../../lib/order-management/dispatch"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { restoreInputFor, updateKlarnaBeforeChange, type RestoreAfterChangeInput } from "../../lib/order-management/update-automation"
 
 type ChangeKind = "order-edit" | "claim" | "exchange"
@@ -35,18 +36,42 @@ export const updateKlarnaBeforeOrderEditConfirm = updateKlarnaBeforeChangeConfir
 export const updateKlarnaBeforeClaimConfirm = updateKlarnaBeforeChangeConfirm("claim")
 export const updateKlarnaBeforeExchangeConfirm = updateKlarnaBeforeChangeConfirm("exchange")
 
+/** How long a confirmation may take before the retry job treats an unanswered one as failed. */
+const RESTORE_DUE_AFTER_MS = 5 * 60_000
+
+const restoreKey = (input: RestoreAfterChangeInput) => `restore-update:${input.klarna_order_id}:${input.change_key}`
+
+/**
+ * Recorded before Medusa confirms, as a due action: if the process dies before
+ * it learns the outcome, the retry job restores Klarna (unless the change was
+ * confirmed after all). Dropped again once Medusa has confirmed.
+ */
+async function recordPendingRestore(req: AuthenticatedMedusaRequest, input: RestoreAfterChangeInput) {
+  const om = req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+  return await om.recordEvent({
+    order_id: input.order_id,
+    action: "update",
+    outcome: "pending_retry",
+    attention: false,
+    operation_key: restoreKey(input),
+    next_attempt_at: new Date(Date.now() + RESTORE_DUE_AFTER_MS),
+    message: "Klarna was updated for the change; the plugin puts it back if Medusa does not confirm it.",
+    payload: { automation: "restore-update", input },
+  })
+}
+
 /** The undo runs after the response (Medusa's refusal is what triggers it) through the automation runner. */
-async function restoreKlarnaLater(req: AuthenticatedMedusaRequest, kind: ChangeKind, input: RestoreAfterChangeInput) {
+async function settleRestore(req: AuthenticatedMedusaRequest, kind: ChangeKind, input: RestoreAfterChangeInput, confirmed: boolean, pendingId: string) {
   try {
-    await dispatchKlarnaAutomation(req.scope, "restore-update", {
-      order_id: input.order_id,
-      input,
-      operation_key: `restore-update:${input.klarna_order_id}:${input.change_key}`,
-    })
+    if (confirmed) {
+      await req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE).deleteKlarnaEvents(pendingId)
+      return
+    }
+    await dispatchKlarnaAutomation(req.scope, "restore-update", { order_id: input.order_id, input, operation_key: restoreKey(input) })
   } catch (e) {
     req.scope
       .resolve("logger")
-      .error(`Klarna: could not record the restore of order ${input.klarna_order_id} after a failed ${kind}: ${(e as Error).message}`)
+      .error(`Klarna: could not settle the restore of order ${input.klarna_order_id} after a ${kind}: ${(e as Error).message}`)
   }
 }
 
@@ -63,11 +88,8 @@ function updateKlarnaBeforeChangeConfirm(kind: ChangeKind) {
       })
       const restore = restoreInputFor(orderId, plan, changeKey)
       if (restore) {
-        res.on("finish", () => {
-          if (res.statusCode >= 400) {
-            void restoreKlarnaLater(req, kind, restore)
-          }
-        })
+        const pending = await recordPendingRestore(req, restore)
+        res.on("finish", () => void settleRestore(req, kind, restore, res.statusCode < 400, pending.id))
       }
       return next()
     } catch (e) {

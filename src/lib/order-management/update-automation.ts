@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { reattachKlarnaPaymentWorkflow } from "../../workflows/reattach-klarna-payment"
@@ -10,6 +11,8 @@ import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } fro
 import { klarnaClientFor } from "./klarna-provider-client"
 import { klarnaMessages } from "./messages"
 import type { AutomationResult } from "./run-klarna-automation"
+
+const ATTEMPT_SEPARATOR = "~"
 
 /** The id of the order's change awaiting confirmation: it keys the Klarna update. */
 export async function pendingOrderChangeKey(container: MedusaContainer, orderId: string): Promise<string> {
@@ -30,7 +33,10 @@ export async function updateKlarnaBeforeChange(
   actor?: string,
   options: { refuse_when_captured?: boolean } = {}
 ) {
-  const changeKey = await pendingOrderChangeKey(container, orderId)
+  // One key per confirmation attempt: after a restore, confirming the same change again must update
+  // Klarna again, not replay the first answer. An update sets Klarna's lines outright, so a repeated
+  // attempt is harmless.
+  const changeKey = `${await pendingOrderChangeKey(container, orderId)}${ATTEMPT_SEPARATOR}${randomUUID()}`
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   try {
     const { result: plan } = await updateKlarnaOrderForChangeWorkflow(container).run({
@@ -76,6 +82,15 @@ export function restoreInputFor(orderId: string, plan: KlarnaOrderUpdatePlan, ch
 /** Puts the Klarna order back as it was when Medusa did not confirm the change after all. */
 export async function restoreKlarnaAfterFailedChange(container: MedusaContainer, input: RestoreAfterChangeInput): Promise<AutomationResult> {
   const { order_id: _order, payment_id, currency_code, ...restore } = input
+  if (await orderChangeConfirmed(container, input.change_key)) {
+    // Recorded before the confirmation ran, and the process died before it heard the outcome.
+    return {
+      outcome: "skipped",
+      payment_id,
+      klarna_order_id: input.klarna_order_id,
+      message: "Medusa confirmed the change after all; Klarna keeps the updated order lines.",
+    }
+  }
   await restoreKlarnaAuthorizationWorkflow(container).run({ input: restore })
   return {
     outcome: "succeeded",
@@ -85,6 +100,13 @@ export async function restoreKlarnaAfterFailedChange(container: MedusaContainer,
     currency_code,
     message: klarnaMessages.restored(input.previous.order_amount, currency_code),
   }
+}
+
+async function orderChangeConfirmed(container: MedusaContainer, changeKey: string): Promise<boolean> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const changeId = changeKey.split(ATTEMPT_SEPARATOR)[0]
+  const { data } = await query.graph({ entity: "order_change", fields: ["id", "status"], filters: { id: changeId } })
+  return (data[0] as any)?.status === "confirmed"
 }
 
 /** After Medusa confirmed the change: the new payment collection is backed by the same Klarna order. */
