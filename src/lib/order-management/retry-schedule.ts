@@ -1,10 +1,9 @@
 import type { RetryPolicy } from "../../modules/klarna-order-management/service"
+import { backoffDelayMs } from "../retry/backoff"
 
-/** Exponential backoff with jitter for the automatic-action retries. */
+/** Exponential backoff with jitter (up to 20 % above the step) for the automatic-action retries. */
 export function nextAttemptAt(attempt: number, policy: RetryPolicy, now = Date.now(), random = Math.random): Date {
-  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
-  const jitter = exp * 0.2 * random()
-  return new Date(now + Math.round(exp + jitter))
+  return new Date(now + backoffDelayMs(attempt, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: { above: 0.2 }, random }))
 }
 
 /** Errors worth retrying: Klarna unreachable, timing out, 5xx, 409 or 429. */

@@ -3,6 +3,7 @@
  * retried with exponential backoff and jitter, honouring `Retry-After`; every
  * other 4xx is final (retrying a 401/403/404/400 only hammers the shop).
  */
+import { backoffDelayMs, parseRetryAfterMs } from "../retry/backoff"
 
 /** HTTP statuses worth retrying. */
 export function isRetryableStatus(status: number): boolean {
@@ -30,19 +31,8 @@ export function isRetryableNetworkCode(code: string | undefined): boolean {
   return !!code && RETRYABLE_NETWORK_CODES.has(code)
 }
 
-/**
- * `Retry-After` header → milliseconds (delta-seconds or an HTTP date), or
- * undefined when absent/unparseable.
- */
-export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
-  const v = Array.isArray(value) ? value[0] : value
-  if (typeof v !== "string" && typeof v !== "number") return undefined
-  const s = String(v).trim()
-  if (/^\d+(?:\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000)
-  const date = Date.parse(s)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - now)
-}
+/** `Retry-After` header → milliseconds (delta-seconds or an HTTP date), or undefined when absent/unparseable. */
+export { parseRetryAfterMs as parseRetryAfter }
 
 /**
  * Delay before retry number `retry` (1-based): base × 2^(retry−1), capped at
@@ -58,6 +48,5 @@ export function retryDelay(
   if (opts.retryAfterMs !== undefined) {
     return opts.retryAfterMs + Math.round(Math.min(1000, opts.retryAfterMs * 0.1) * random())
   }
-  const exp = Math.min(opts.maxMs, opts.baseMs * 2 ** Math.max(0, retry - 1))
-  return Math.round(exp / 2 + (exp / 2) * random())
+  return backoffDelayMs(retry, { baseMs: opts.baseMs, maxMs: opts.maxMs, jitter: "equal", random })
 }

@@ -2,7 +2,10 @@
  * When and how long to wait before re-sending a Klarna request. Pure functions; the
  * transport wires them into axios-retry.
  */
+import { backoffDelayMs, parseRetryAfterMs } from "../../../lib/retry/backoff"
 import type { KlarnaFailure } from "./failure"
+
+export { parseRetryAfterMs }
 
 export interface RetryTiming {
   baseDelayMs: number
@@ -43,26 +46,6 @@ export function isRetryableFailure(failure: KlarnaFailure): boolean {
 }
 
 /**
- * Retry-After as milliseconds: delay-seconds (decimals tolerated, handy for simulators)
- * or an HTTP date. Undefined when absent or unparseable; 0 for a date in the past.
- */
-export function parseRetryAfterMs(value: string | undefined, now: number = Date.now()): number | undefined {
-  if (value === undefined) {
-    return undefined
-  }
-  const trimmed = value.trim()
-  if (trimmed === "") {
-    return undefined
-  }
-  if (/^\d+(\.\d+)?$/.test(trimmed)) {
-    return Math.round(Number(trimmed) * 1000)
-  }
-  // HTTP dates always name the month; this keeps V8's lenient Date.parse from reading "-5" as a year.
-  const at = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : NaN
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
-}
-
-/**
  * Delay before retry number `retry` (1-based). A Retry-After on 429/503 is honoured,
  * capped at 4 × maxDelayMs so a hostile or broken header can't park a request for hours.
  * Otherwise exponential backoff with full jitter: random(0, min(maxDelayMs, baseDelayMs × 2^(retry-1))).
@@ -75,11 +58,10 @@ export function retryDelayMs(
   now: number = Date.now()
 ): number {
   if (failure.kind === "http" && (failure.status === 429 || failure.status === 503)) {
-    const retryAfter = parseRetryAfterMs(failure.retryAfter, now)
+    const retryAfter = parseRetryAfterMs(failure.retryAfter, now, timing.maxDelayMs * 4)
     if (retryAfter !== undefined) {
-      return Math.min(retryAfter, timing.maxDelayMs * 4)
+      return retryAfter
     }
   }
-  const ceiling = Math.min(timing.maxDelayMs, timing.baseDelayMs * 2 ** Math.max(0, retry - 1))
-  return Math.floor(random() * ceiling)
+  return backoffDelayMs(retry, { baseMs: timing.baseDelayMs, maxMs: timing.maxDelayMs, jitter: "full", random })
 }
