@@ -1,12 +1,13 @@
 import { z } from "zod"
+import { KLARNA_PAYMENT_METHODS, type KlarnaPaymentMethod } from "../../../providers/klarna/types/payment-data"
 
-export const KLARNA_PAYMENT_METHODS = ["klarna_checkout", "pay_later", "pay_over_time", "pay_now"] as const
+export { KLARNA_PAYMENT_METHODS }
 export const KLARNA_TOGGLES = ["capture_on_complete", "cancel_on_cancel", "update_on_edit"] as const
 export const COMPLETION_TRIGGERS = ["order.completed", "shipment.created", "delivery.created"] as const
 export const GOODWILL_VAT_POLICIES = ["split_by_rate", "single_rate_only"] as const
 
 export type KlarnaToggle = (typeof KLARNA_TOGGLES)[number]
-export type KlarnaMethod = (typeof KLARNA_PAYMENT_METHODS)[number]
+export type KlarnaMethod = KlarnaPaymentMethod
 export type CompletionTrigger = (typeof COMPLETION_TRIGGERS)[number]
 
 const methodSwitches = z
