@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../providers/klarna/utils/currency"
 import type { KlarnaCapturePlan } from "../../providers/klarna/types/payment-data"
 import { isExpired } from "../../providers/klarna/core/status"
+import { isFraudPending, isFraudRejected } from "../../providers/klarna/core/fraud-status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { captureRemainderRefusal } from "../../lib/order-management/capture-remainder"
@@ -89,9 +90,8 @@ export const resolveKlarnaCaptureStep = createStep(
     const skip = (outcome: "skipped" | "failed" | "needs_attention", message: string) =>
       new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome, message, klarna_order_id: klarna.order_id, ...base })
 
-    const fraud = (klarna.fraud_status ?? "ACCEPTED").toUpperCase()
-    if (fraud === "PENDING") return skip("skipped", klarnaMessages.pendingReview())
-    if (fraud === "REJECTED" || fraud === "STOPPED") return skip("needs_attention", klarnaMessages.fraudRejected(klarna.klarna_reference))
+    if (isFraudPending(klarna.fraud_status)) return skip("skipped", klarnaMessages.pendingReview())
+    if (isFraudRejected(klarna.fraud_status)) return skip("needs_attention", klarnaMessages.fraudRejected(klarna.klarna_reference))
     if (klarna.status === "CANCELLED") return skip("failed", klarnaMessages.cancelledBeforeCapture())
     if (amount <= 0) return skip("skipped", klarnaMessages.nothingToCapture())
 

@@ -4,6 +4,7 @@ import type { KlarnaCaptureRecord } from "../types/payment-data"
 import type { KlarnaLedgerItem } from "./unowned-amount"
 import { formatMinorUnits } from "../utils/currency"
 import { isExpired } from "./status"
+import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "./fraud-status"
 
 export interface CapturableOrder {
   status: string
@@ -57,11 +58,11 @@ export function decideCapture(input: {
     }
   }
 
-  const fraud = (order.fraud_status ?? "ACCEPTED").toUpperCase()
-  if (fraud === "PENDING") {
+  const fraud = normalizeFraudStatus(order.fraud_status)
+  if (isFraudPending(fraud)) {
     throw notAllowed("Klarna order is pending review and could not be captured at this time.")
   }
-  if (fraud === "REJECTED" || fraud === "STOPPED") {
+  if (isFraudRejected(fraud)) {
     throw notAllowed(
       `Klarna has flagged this order as high risk (fraud status ${fraud}). Do not ship it; it cannot be captured.`
     )

@@ -49,6 +49,7 @@ import { signAuthorizationCallback, verifyAuthorizationCallback } from "./callba
 import { resolveKlarnaPaymentMethod } from "./payment-method"
 import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
+import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "./fraud-status"
 import { parseKlarnaWebhook } from "./webhook-payload"
 import { webhookPaymentAction } from "./webhook-decision"
 import { sessionIdFromMerchantData } from "./merchant-data"
@@ -188,8 +189,8 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     const method = resolveKlarnaPaymentMethod({
       type: created.authorized_payment_method?.type ?? order.initial_payment_method?.type,
     })
-    const fraud = (created.fraud_status ?? order.fraud_status ?? "ACCEPTED").toUpperCase()
-    if (fraud === "REJECTED" || fraud === "STOPPED") {
+    const fraud = normalizeFraudStatus(created.fraud_status ?? order.fraud_status)
+    if (isFraudRejected(fraud)) {
       throw new MedusaError(
         MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR,
         "Klarna declined the purchase. Ask the customer to choose another payment method."
@@ -208,7 +209,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       order as KlarnaOrderSnapshot
     )
     return {
-      status: fraud === "PENDING" ? PaymentSessionStatus.PENDING_AUTHORIZATION : PaymentSessionStatus.AUTHORIZED,
+      status: isFraudPending(fraud) ? PaymentSessionStatus.PENDING_AUTHORIZATION : PaymentSessionStatus.AUTHORIZED,
       data: next,
     }
   }

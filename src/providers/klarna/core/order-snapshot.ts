@@ -1,4 +1,5 @@
 import type { KlarnaOrderStatus, KlarnaPaymentData } from "../types/payment-data"
+import { isFraudPending } from "./fraud-status"
 
 export interface KlarnaOrderSnapshot {
   order_id: string
@@ -28,6 +29,6 @@ export function applyOrderSnapshot<T extends KlarnaPaymentData>(data: T, order: 
     remaining_authorized_amount: order.remaining_authorized_amount,
     expires_at: order.expires_at ?? data.expires_at,
     // Sticky: later snapshots overwrite fraud_status, but a fraud notification must know the order was held.
-    ...(data.held_for_fraud_review || order.fraud_status?.toUpperCase() === "PENDING" ? { held_for_fraud_review: true } : {}),
+    ...(data.held_for_fraud_review || isFraudPending(order.fraud_status) ? { held_for_fraud_review: true } : {}),
   }
 }

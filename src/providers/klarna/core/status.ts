@@ -1,5 +1,6 @@
 import { PaymentSessionStatus } from "@medusajs/framework/utils"
 import type { KlarnaOrderStatus } from "../types/payment-data"
+import { isFraudPending, isFraudRejected } from "./fraud-status"
 
 export interface KlarnaOrderState {
   status: KlarnaOrderStatus | string
@@ -14,8 +15,7 @@ export function isExpired(order: Pick<KlarnaOrderState, "status" | "expires_at">
 
 /** Maps a live Klarna order to Medusa's payment session status. */
 export function toMedusaPaymentStatus(order: KlarnaOrderState): PaymentSessionStatus {
-  const fraud = (order.fraud_status ?? "ACCEPTED").toUpperCase()
-  if (fraud === "REJECTED" || fraud === "STOPPED") {
+  if (isFraudRejected(order.fraud_status)) {
     return order.captured_amount > 0 ? PaymentSessionStatus.CAPTURED : PaymentSessionStatus.ERROR
   }
   switch (order.status) {
@@ -29,7 +29,7 @@ export function toMedusaPaymentStatus(order: KlarnaOrderState): PaymentSessionSt
       return order.captured_amount > 0 ? PaymentSessionStatus.CAPTURED : PaymentSessionStatus.CANCELED
     case "AUTHORIZED":
     case "PART_CAPTURED":
-      if (fraud === "PENDING") {
+      if (isFraudPending(order.fraud_status)) {
         return PaymentSessionStatus.PENDING_AUTHORIZATION
       }
       if (order.status === "AUTHORIZED" && isExpired(order)) {

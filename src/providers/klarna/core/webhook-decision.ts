@@ -1,4 +1,5 @@
 import { PaymentActions } from "@medusajs/framework/utils"
+import { isFraudPending, isFraudRejected } from "./fraud-status"
 
 export interface NotifiedOrder {
   order_id: string
@@ -14,17 +15,10 @@ export type FraudVerdict = "accepted" | "rejected" | "pending"
  * unsigned, so anyone who knows an order id can send one.
  */
 export function fraudVerdict(order: Pick<NotifiedOrder, "fraud_status">): FraudVerdict | undefined {
-  switch ((order.fraud_status ?? "").toUpperCase()) {
-    case "ACCEPTED":
-      return "accepted"
-    case "REJECTED":
-    case "STOPPED":
-      return "rejected"
-    case "PENDING":
-      return "pending"
-    default:
-      return undefined
-  }
+  if (!order.fraud_status) return undefined
+  if (isFraudRejected(order.fraud_status)) return "rejected"
+  if (isFraudPending(order.fraud_status)) return "pending"
+  return order.fraud_status.toUpperCase() === "ACCEPTED" ? "accepted" : undefined
 }
 
 /** What Medusa's payment webhook flow should do for the order as Klarna has it now. */
