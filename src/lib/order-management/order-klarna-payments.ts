@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
-import { toMinorUnits } from "../../providers/klarna/utils/currency"
+import { rowMinorUnits, sumMinor } from "../../providers/klarna/utils/currency"
 
 export interface KlarnaPaymentRow {
   id: string
@@ -27,9 +27,6 @@ export interface OrderWithKlarna {
   /** Klarna sessions still waiting for Klarna's fraud decision (no Medusa payment yet). */
   pending_sessions: Array<{ id: string; provider_id: string; data: KlarnaPaymentData }>
 }
-
-const minor = (row: any, currency: string) => toMinorUnits(row.raw_amount ?? row.amount ?? 0, currency)
-const sumMinor = (rows: any[] | undefined, currency: string) => (rows ?? []).reduce((s, r) => s + minor(r, currency), 0)
 
 /** An order with its Klarna payments (newest first), amounts in minor units. */
 export async function loadOrderKlarnaPayments(container: MedusaContainer, orderId: string): Promise<OrderWithKlarna | undefined> {
@@ -61,10 +58,10 @@ export async function loadOrderKlarnaPayments(container: MedusaContainer, orderI
       (p: any): KlarnaPaymentRow => ({
         id: p.id,
         provider_id: p.provider_id,
-        amount: minor(p, p.currency_code),
+        amount: rowMinorUnits(p, p.currency_code, { missingAsZero: true }),
         currency_code: p.currency_code,
-        captured_amount: sumMinor(p.captures, p.currency_code),
-        refunded_amount: sumMinor(p.refunds, p.currency_code),
+        captured_amount: sumMinor(p.captures, p.currency_code, { missingAsZero: true }),
+        refunded_amount: sumMinor(p.refunds, p.currency_code, { missingAsZero: true }),
         canceled_at: p.canceled_at ?? null,
         captured_at: p.captured_at ?? null,
         created_at: p.created_at,

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaPaymentData, KlarnaRefundPlan } from "../../providers/klarna/types/payment-data"
 import { capturedLines } from "../../providers/klarna/core/captured-lines"
-import { formatMinorUnits, toMinorUnits } from "../../providers/klarna/utils/currency"
+import { formatMinorUnits, sumMinor, toMinorUnits } from "../../providers/klarna/utils/currency"
 import {
   buildGoodwillRefundLines,
   buildItemRefundLines,
@@ -13,9 +13,6 @@ import {
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../order-management/klarna-provider-client"
 import { returnedItemsToRefund } from "./returned-items"
-
-const sumMinor = (rows: any[] | undefined, currency: string) =>
-  (rows ?? []).reduce((s, r) => s + toMinorUnits(r.raw_amount ?? r.amount, currency), 0)
 
 /**
  * Decides what a Medusa refund of a Klarna payment sends to Klarna, before

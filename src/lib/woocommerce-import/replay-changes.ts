@@ -1,9 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import type { ImportedOrderDraft } from "../woocommerce"
-import { fromMinorUnitsToString, toMinorUnits } from "../../providers/klarna/utils/currency"
-
-const sum = (rows: any[] | undefined, currency: string) => (rows ?? []).reduce((s, r) => s + toMinorUnits(r.raw_amount ?? r.amount, currency), 0)
+import { fromMinorUnitsToString, sumMinor } from "../../providers/klarna/utils/currency"
 
 /**
  * Brings an already imported order up to date with what changed in
@@ -30,8 +28,8 @@ export async function replayWooChanges(container: MedusaContainer, orderId: stri
   const changes: string[] = []
   const target = draft.medusa_status.payment
   const shouldBeCaptured = ["captured", "refunded", "partially_refunded"].includes(target) ? draft.totals.total : 0
-  const captured = sum(payment.captures, currency)
-  const refunded = sum(payment.refunds, currency)
+  const captured = sumMinor(payment.captures, currency)
+  const refunded = sumMinor(payment.refunds, currency)
   const wooRefunded = draft.refunds.reduce((s, r) => s + r.amount, 0)
   if (shouldBeCaptured <= captured && wooRefunded <= refunded && target !== "canceled") {
     return []

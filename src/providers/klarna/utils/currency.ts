@@ -174,6 +174,30 @@ export function toMinorUnits(amount: BigNumberInput, currencyCode: string): numb
   return decimalToSafeInteger(dec.shiftedBy(exp).decimalPlaces(0, ROUND_HALF_UP), amount)
 }
 
+/** A Medusa row with money: `raw_amount` (exact, when selected) or `amount`, in major units. */
+export interface MedusaAmountRow {
+  raw_amount?: BigNumberInput | null
+  amount?: BigNumberInput | null
+}
+
+/**
+ * A row's `raw_amount ?? amount` in minor units. A row with neither throws
+ * INVALID_DATA, unless `missingAsZero` counts it as 0.
+ */
+export function rowMinorUnits(row: MedusaAmountRow, currencyCode: string, opts: { missingAsZero?: boolean } = {}): number {
+  const amount = row.raw_amount ?? row.amount
+  return toMinorUnits((amount ?? (opts.missingAsZero ? 0 : amount)) as BigNumberInput, currencyCode)
+}
+
+/** Sum of the rows' amounts (payments' captures, refunds…) in minor units; 0 for none. */
+export function sumMinor(
+  rows: readonly MedusaAmountRow[] | null | undefined,
+  currencyCode: string,
+  opts: { missingAsZero?: boolean } = {}
+): number {
+  return (rows ?? []).reduce((s, r) => s + rowMinorUnits(r, currencyCode, opts), 0)
+}
+
 function minorToDecimal(minor: number | string, currencyCode: string): { exp: number; major: Decimal } {
   const exp = currencyExponent(currencyCode)
   if (typeof minor !== "number" && typeof minor !== "string") {
