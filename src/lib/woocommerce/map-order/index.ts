@@ -1,0 +1,2 @@
+export * from "./woo-draft-types"
+export { mapWooOrder } from "./build-draft"
