@@ -89,6 +89,30 @@ describe("Klarna in the Medusa admin", () => {
     await page.getByTestId("klarna-widget").screenshot({ path: path.join(artifacts, "klarna-order-widget-after-refund.png") })
   })
 
+  it("shows a capture Klarna refused on the order's widget until the merchant retries it", async () => {
+    const sim = runtime().simulator_url
+    await axios.post(`${sim}/_sim/faults`, { method: "POST", path: "/captures", status: 403, times: 0 })
+    let placed: Awaited<ReturnType<typeof placeDemoOrder>>
+    try {
+      placed = await placeDemoOrder({ dataDir, quantities: [1, 0] })
+      await (await adminApi()).post(`/admin/orders/${placed.order_id}/complete`, {})
+      for (let i = 0; i < 60 && !(await klarnaState(placed.order_id!)).attention?.length; i++) {
+        await new Promise((r) => setTimeout(r, 500))
+      }
+    } finally {
+      await axios.delete(`${sim}/_sim/faults`)
+    }
+    await page.goto(`${baseUrl}/app/orders/${placed!.order_id}`)
+    const item = page.getByTestId("klarna-attention-item")
+    await item.waitFor({ timeout: 120_000 })
+    await item.getByText(/capture/i).first().waitFor()
+    await page.getByTestId("klarna-widget").screenshot({ path: path.join(artifacts, "klarna-order-widget-attention.png") })
+    await page.getByTestId("klarna-attention-retry").click()
+    await page.getByTestId("klarna-status").filter({ hasText: "CAPTURED" }).waitFor({ timeout: 60_000 })
+    await expect(page.getByTestId("klarna-attention-item").count()).resolves.toBe(0)
+    expect((await klarnaState(placed!.order_id!)).attention).toEqual([])
+  })
+
   it("turns a toggle off in Settings → Klarna and the next order is not captured on completion", async () => {
     await page.goto(`${baseUrl}/app/settings/klarna`)
     const toggle = page.getByTestId("toggle-capture_on_complete-pay_later")
