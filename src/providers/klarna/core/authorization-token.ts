@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto"
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { KlarnaProviderOptions } from "../types/options"
 import type { KlarnaPaymentData } from "../types/payment-data"
+import { credentialKey } from "./credential-key"
 
 /**
  * Klarna's authorization token is a bearer credential: whoever holds it can
@@ -15,17 +16,7 @@ import type { KlarnaPaymentData } from "../types/payment-data"
 export const SEALED_TOKEN_KEY = "sealed_authorization_token"
 
 const VERSION = "v1"
-const keys = new WeakMap<object, Buffer>()
-
-function keyFor(options: KlarnaProviderOptions): Buffer {
-  let key = keys.get(options)
-  if (!key) {
-    const secret = options.apiKey ?? `${options.username}:${options.password}`
-    key = Buffer.from(hkdfSync("sha256", secret, "medusa-klarna", "authorization-token/v1", 32))
-    keys.set(options, key)
-  }
-  return key
-}
+const keyFor = (options: KlarnaProviderOptions) => credentialKey(options, "authorization-token/v1")
 
 const sessionOf = (data: KlarnaPaymentData) => Buffer.from(String(data.session_id ?? ""), "utf8")
 

@@ -1,17 +1,8 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto"
+import { createHmac, timingSafeEqual } from "node:crypto"
 import type { KlarnaProviderOptions } from "../types/options"
+import { credentialKey } from "./credential-key"
 
-const keys = new WeakMap<object, Buffer>()
-
-function keyFor(options: KlarnaProviderOptions): Buffer {
-  let key = keys.get(options)
-  if (!key) {
-    const secret = options.apiKey ?? `${options.username}:${options.password}`
-    key = Buffer.from(hkdfSync("sha256", secret, "medusa-klarna", "authorization-callback/v1", 32))
-    keys.set(options, key)
-  }
-  return key
-}
+const keyFor = (options: KlarnaProviderOptions) => credentialKey(options, "authorization-callback/v1")
 
 /**
  * Klarna's authorization callback is unauthenticated and names a payment
