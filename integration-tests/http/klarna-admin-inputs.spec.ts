@@ -67,7 +67,7 @@ medusaIntegrationTestRunner({
         const placed = await place()
         const res = await post(`/admin/klarna/orders/${placed.order.id}/capture`, { amount: 100.55 })
         expect(res.status).toBe(200)
-        expect(res.data.event).toEqual(expect.objectContaining({ action: "capture", outcome: "succeeded", amount: 10055 }))
+        expect(res.data.event).toEqual(expect.objectContaining({ action: "capture", outcome: "succeeded", amount_minor: 10055 }))
         const klarna = await sim.order(placed.klarna_order_id)
         expect(klarna.captured_amount).toBe(10055)
         expect(klarna.captures.map((c: any) => c.captured_amount)).toEqual([10055])
@@ -101,7 +101,7 @@ medusaIntegrationTestRunner({
 
         const ok = await preview(10.5)
         expect(ok.status).toBe(200)
-        expect(ok.data.plan.amount).toBe(1050)
+        expect(ok.data.plan.amount_minor).toBe(1050)
       })
     })
 

@@ -79,7 +79,7 @@ medusaIntegrationTestRunner({
 
         const captured = await post(`/admin/klarna/orders/${placed.order.id}/capture`, { amount: 100 })
         expect(captured.status).toBe(200)
-        expect(captured.data.event).toEqual(expect.objectContaining({ action: "capture", outcome: "succeeded", amount: 10000 }))
+        expect(captured.data.event).toEqual(expect.objectContaining({ action: "capture", outcome: "succeeded", amount_minor: 10000 }))
         expect(captured.data.event.actor).toMatch(/^user:/)
 
         const released = await post(`/admin/klarna/orders/${placed.order.id}/release`)

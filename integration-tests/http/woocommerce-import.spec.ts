@@ -125,7 +125,7 @@ medusaIntegrationTestRunner({
       const imported = (await ordersByWooId()).get(order.id)
 
       const capture = await api.post(`/admin/klarna/orders/${imported.id}/capture`, {}, admin)
-      expect(capture.data.event).toEqual(expect.objectContaining({ outcome: "succeeded", amount: 299480 }))
+      expect(capture.data.event).toEqual(expect.objectContaining({ outcome: "succeeded", amount_minor: 299480 }))
       const klarna = await simulator().order(klarnaOrderId)
       expect(klarna).toEqual(expect.objectContaining({ status: "CAPTURED", captured_amount: 299480 }))
     })

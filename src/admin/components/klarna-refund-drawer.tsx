@@ -4,7 +4,8 @@ import { sdk } from "../lib/sdk"
 import { errorText } from "../lib/klarna-api"
 import { formatMinor } from "../lib/money"
 
-type Plan = { kind: string; summary: string; amount: number; order_lines: Array<{ name: string; tax_rate?: number; total_amount: number; total_tax_amount?: number }> }
+/** refund-preview's plan: `amount_minor` in minor units; `order_lines` are Klarna's (minor units). */
+type Plan = { kind: string; summary: string; amount_minor: number; currency_code: string; order_lines: Array<{ name: string; tax_rate?: number; total_amount: number; total_tax_amount?: number }> }
 
 /** A good-will refund that shows Klarna's VAT split before anything is sent. */
 export const KlarnaRefundDrawer = ({
@@ -41,7 +42,7 @@ export const KlarnaRefundDrawer = ({
     setBusy(true)
     try {
       await sdk.admin.payment.refund(preview.payment_id, { amount: value, note: note || undefined })
-      toast.success("Klarna refund", { description: `${formatMinor(preview.plan.amount, currency)} refunded (${preview.plan.summary}).` })
+      toast.success("Klarna refund", { description: `${formatMinor(preview.plan.amount_minor, currency)} refunded (${preview.plan.summary}).` })
       setOpen(false)
       setPreview(null)
       onDone()
@@ -98,7 +99,7 @@ export const KlarnaRefundDrawer = ({
             Preview
           </Button>
           <Button size="small" disabled={!preview || busy} isLoading={busy} onClick={doRefund} data-testid="klarna-refund-confirm">
-            Refund {preview ? formatMinor(preview.plan.amount, currency) : ""}
+            Refund {preview ? formatMinor(preview.plan.amount_minor, currency) : ""}
           </Button>
         </Drawer.Footer>
       </Drawer.Content>

@@ -1,12 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
 
+/**
+ * Amounts in the plugin's admin API: the plugin's own fields are minor units (öre) and end in
+ * `_minor`, next to `currency_code`; `klarna` is Klarna's order as Klarna sends it (minor units).
+ */
 export type KlarnaEvent = {
   id: string
   action: string
   outcome: "succeeded" | "failed" | "skipped" | "pending_retry" | "needs_attention" | "dismissed"
   message: string
-  amount: number | null
+  /** Minor units of `currency_code`. */
+  amount_minor: number | null
   currency_code: string | null
   klarna_capture_id: string | null
   klarna_refund_id: string | null
@@ -30,7 +35,16 @@ export type KlarnaAttentionItem = KlarnaEvent & {
 export type KlarnaOrderState = {
   order_id: string
   klarna_order_id: string | null
-  payment: { id: string; currency_code: string; data: Record<string, any> } | null
+  payment: null | {
+    id: string
+    currency_code: string
+    amount_minor: number
+    captured_amount_minor: number
+    refunded_amount_minor: number
+    canceled_at: string | null
+    data: Record<string, any>
+  }
+  /** Klarna's order as Klarna answers it: amounts in minor units. */
   klarna: null | {
     status: string
     fraud_status?: string

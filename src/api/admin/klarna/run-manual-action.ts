@@ -3,11 +3,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { dispatchKlarnaAutomation } from "../../../lib/order-management/dispatch"
 import { loadOrderKlarnaPayments, type OrderWithKlarna } from "../../../lib/order-management/order-klarna-payments"
+import { adminKlarnaEvent } from "./admin-response"
 
 /**
  * Runs one of the admin's Klarna actions (like the WooCommerce metabox:
  * independent of the automation toggles), answering with its event-log
- * entry. A refusal is a 400 with the merchant-readable reason. `input` may be
+ * entry (`amount_minor`, see admin-response.ts). A refusal is a 400 with the merchant-readable reason. `input` may be
  * derived from the loaded order (and throw to refuse before anything runs).
  */
 export async function runManualKlarnaAction(
@@ -31,12 +32,12 @@ export async function runManualKlarnaAction(
     input: { order_id: orderId, respect_toggle: false, request_key: randomUUID(), actor, captured_by: actor, ...actionInput },
     operation_key: `manual-${automation}:${orderId}:${randomUUID()}`,
     actor: actor ? `user:${actor}` : "admin",
-  })) as { outcome?: string; message?: string } | null
+  })) as { outcome?: string; message?: string; amount?: number | null } | null
   if (!event) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${orderId} has no Klarna order to act on.`)
   }
   if (event.outcome === "failed") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, event.message ?? "The Klarna action failed.")
   }
-  res.json({ event })
+  res.json({ event: adminKlarnaEvent(event) })
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../modules/klarna-order-management"
 import { describeAttention } from "../../../../lib/order-management/attention-items"
+import { adminKlarnaEvent } from "../admin-response"
 
 /**
  * Klarna actions that need the merchant, until retried successfully or
@@ -11,5 +12,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
   const om = req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   const [events, count] = await om.listAttention({}, { take: limit, skip: offset })
-  res.json({ events: await describeAttention(req.scope, events), count, limit, offset })
+  res.json({ events: (await describeAttention(req.scope, events)).map(adminKlarnaEvent), count, limit, offset })
 }

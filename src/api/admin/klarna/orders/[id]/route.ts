@@ -4,10 +4,12 @@ import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } fro
 import { klarnaClientFor } from "../../../../../lib/order-management/klarna-provider-client"
 import { loadOrderKlarnaPayments } from "../../../../../lib/order-management/order-klarna-payments"
 import { describeAttention } from "../../../../../lib/order-management/attention-items"
+import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
 
 /**
  * An order's live Klarna state (read from Klarna now), its Klarna event log
  * (newest first) and what of it needs the merchant (the widget's data).
+ * Amounts: see admin-response.ts.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const order = await loadOrderKlarnaPayments(req.scope, req.params.id)
@@ -32,10 +34,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({
     order_id: order.id,
     klarna_order_id: klarnaOrderId ?? null,
-    payment: payment ? { id: payment.id, amount: payment.amount, captured_amount: payment.captured_amount, refunded_amount: payment.refunded_amount, currency_code: payment.currency_code, canceled_at: payment.canceled_at, data: payment.data } : null,
+    // The plugin's amounts are `…_minor` (öre); `klarna` is Klarna's order as Klarna sends it (minor units too).
+    payment: payment ? adminKlarnaPayment(payment) : null,
     klarna,
     klarna_error,
-    events,
-    attention: await describeAttention(req.scope, open),
+    events: events.map(adminKlarnaEvent),
+    attention: (await describeAttention(req.scope, open)).map(adminKlarnaEvent),
   })
 }

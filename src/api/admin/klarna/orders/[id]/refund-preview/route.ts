@@ -3,9 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { loadOrderKlarnaPayments } from "../../../../../../lib/order-management/order-klarna-payments"
 import { planKlarnaRefund } from "../../../../../../lib/refunds/plan-klarna-refund"
 import { adminAmountToMinorUnits } from "../../../admin-amount"
+import { adminRefundPlan } from "../../../admin-response"
 import type { AdminKlarnaRefundPreviewType } from "../../../validators"
 
-/** What a refund of `amount` would send to Klarna (kind, lines, VAT split) — nothing is saved or sent. */
+/**
+ * What a refund of `amount` (major units) would send to Klarna (kind, lines, VAT split) — nothing is
+ * saved or sent. Answers `plan.amount_minor` with `currency_code`; `plan.order_lines` are Klarna's (minor units).
+ */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaRefundPreviewType>, res: MedusaResponse) => {
   const order = await loadOrderKlarnaPayments(req.scope, req.params.id)
   const payment = order?.payments.find((p) => p.data.klarna_order_id && p.captured_amount > 0) ?? order?.payments[0]
@@ -15,5 +19,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaRefundPrev
   // Refused, not rounded; the plan itself refuses more than Klarna has captured and not refunded.
   adminAmountToMinorUnits(req.validatedBody.amount, payment.currency_code)
   const plan = await planKlarnaRefund(req.scope, payment.id, req.validatedBody.amount)
-  res.json({ payment_id: payment.id, plan })
+  res.json({ payment_id: payment.id, plan: plan && adminRefundPlan(plan, payment.currency_code) })
 }
