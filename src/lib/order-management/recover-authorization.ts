@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { klarnaProviderFor } from "./klarna-provider-client"
+import { cancelUnplacedAuthorization } from "../../providers/klarna/core/unplaced-authorization"
+import { klarnaProviderContextFor } from "./klarna-provider-client"
 import { errorDetails, isRetryable } from "./retry-schedule"
 import type { AutomationResult } from "./run-klarna-automation"
 
@@ -11,8 +12,6 @@ export interface RecoverAuthorizationInput {
   payment_session_id: string
   operation_key: string
 }
-
-type UnplacedCanceller = { cancelUnplacedAuthorization(data: Record<string, unknown>): Promise<string | undefined> }
 
 /**
  * A checkout whose Klarna create-order may have happened without Medusa
@@ -61,8 +60,8 @@ export async function recoverKlarnaAuthorization(container: MedusaContainer, inp
     // Replaced by a new session: the provider's deletePayment cancelled what Klarna had made for it.
     return { outcome: "skipped", message: "The checkout's Klarna payment session was replaced before it became an order." }
   }
-  const provider = klarnaProviderFor<UnplacedCanceller>(container, session.provider_id)
-  const cancelled = await provider.cancelUnplacedAuthorization({ ...(session.data ?? {}), session_id: session.id })
+  const { options, client } = klarnaProviderContextFor(container, session.provider_id)
+  const cancelled = await cancelUnplacedAuthorization(options, client, { ...(session.data ?? {}), session_id: session.id })
   const reason = errorDetails(failure).message
   container.resolve(ContainerRegistrationKeys.LOGGER).warn(
     cancelled

@@ -27,7 +27,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { createKlarnaClient, klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
+import { klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
 import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../types/options"
 import type { KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../types/payment-data"
 import type { KlarnaOrderLine } from "../validation/order-line-rules"
@@ -45,7 +45,9 @@ import {
 } from "./medusa-operation"
 import { unownedKlarnaAmount, type MedusaLedgerRow } from "./unowned-amount"
 import { withKlarnaOrderLock } from "./klarna-order-lock"
-import { signAuthorizationCallback, verifyAuthorizationCallback } from "./callback-signature"
+import { klarnaCreateOrderBody, klarnaMerchantUrls } from "./create-order-body"
+import { createKlarnaClientForOptions } from "./options-client"
+import { cancelUnplacedAuthorization } from "./unplaced-authorization"
 import { resolveKlarnaPaymentMethod } from "./payment-method"
 import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
 import { toMedusaPaymentStatus } from "./status"
@@ -78,23 +80,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     super(cradle, parsed)
     this.options_ = parsed
     this.logger_ = cradle.logger
-    this.client_ = createKlarnaClient({
-      region: parsed.region,
-      environment: parsed.environment,
-      baseUrl: parsed.baseUrl,
-      username: parsed.username,
-      password: parsed.password,
-      apiKey: parsed.apiKey,
-      timeoutMs: parsed.timeoutMs,
-      maxRetries: parsed.maxRetries,
-      retryBaseDelayMs: parsed.retryBaseDelayMs,
-      logger: cradle.logger,
-    })
-  }
-
-  /** The typed Klarna client this provider uses (for the plugin's own workflows). */
-  get klarnaClient(): KlarnaClient {
-    return this.client_
+    this.client_ = createKlarnaClientForOptions(parsed, cradle.logger)
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
@@ -129,7 +115,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     }
     const created = await this.client_.createSession({
       ...session,
-      merchant_urls: this.merchantUrls(data.session_id),
+      merchant_urls: klarnaMerchantUrls(this.options_, data.session_id),
     })
     return {
       id: created.session_id,
@@ -184,7 +170,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     if (!session) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "The Klarna payment session has no order data.")
     }
-    const created = await this.client_.createOrder(token, this.createOrderBody(data, session))
+    const created = await this.client_.createOrder(token, klarnaCreateOrderBody(this.options_, data, session))
     const order = await this.client_.getOrder(created.order_id)
     const method = resolveKlarnaPaymentMethod({
       type: created.authorized_payment_method?.type ?? order.initial_payment_method?.type,
@@ -472,31 +458,9 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     return { action, data: { session_id: sessionId, amount: fromMinorUnits(order.order_amount, order.purchase_currency) } }
   }
 
-  /**
-   * For an approved session whose checkout never became a Medusa order (the
-   * response to create-order was lost, then the cart could not be completed):
-   * sends the same create-order again — Klarna answers an identical request for
-   * a used token with the order it created — and cancels that order, so the
-   * customer is not charged for an order the shop does not have. Returns the
-   * cancelled Klarna order id, or undefined when no Klarna order exists.
-   */
+  /** See ./unplaced-authorization: the same function the plugin's lost-authorization recovery uses. */
   async cancelUnplacedAuthorization(raw: Record<string, unknown>): Promise<string | undefined> {
-    const data = raw as KlarnaPaymentData
-    const token = readAuthorizationToken(data, this.options_)
-    if (data.klarna_order_id || !token || !data.klarna_session) {
-      return undefined
-    }
-    let orderId: string
-    try {
-      orderId = (await this.client_.createOrder(token, this.createOrderBody(data, data.klarna_session))).order_id
-    } catch (e) {
-      if (e instanceof KlarnaApiError && e.status === 404) {
-        return undefined // the token expired unused: no Klarna order was made
-      }
-      throw e
-    }
-    await this.client_.cancelOrder(orderId, klarnaIdempotencyKey("cancel-unplaced", orderId, data.session_id ?? ""))
-    return orderId
+    return await cancelUnplacedAuthorization(this.options_, this.client_, raw)
   }
 
   private async cancelUnplacedOnDelete(data: KlarnaPaymentData) {
@@ -507,20 +471,6 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       }
     } catch (e) {
       this.logger_?.error(`Klarna: could not cancel the Klarna order of replaced payment session ${data.session_id}: ${(e as Error).message}`)
-    }
-  }
-
-  /** Whether an authorization callback really comes from the URL this provider gave Klarna. */
-  isAuthorizationCallbackGenuine(paymentSessionId: string, signature: string): boolean {
-    return verifyAuthorizationCallback(paymentSessionId, signature, this.options_)
-  }
-
-  /** The create-order request for a session: identical on every call, so a replay finds the same order. */
-  private createOrderBody(data: KlarnaPaymentData, session: KlarnaSessionInput) {
-    return {
-      ...session,
-      merchant_urls: this.merchantUrls(data.session_id),
-      merchant_data: JSON.stringify({ medusa_payment_session_id: data.session_id }),
     }
   }
 
@@ -552,19 +502,6 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       )
     }
     return data as KlarnaPaymentData & { klarna_order_id: string }
-  }
-
-  private merchantUrls(paymentSessionId?: string): Record<string, string> | undefined {
-    const base = this.options_.backendUrl?.replace(/\/+$/, "")
-    const urls: Record<string, string> = { ...(this.options_.merchantUrls ?? {}) } as Record<string, string>
-    if (base) {
-      urls.notification = `${base}/hooks/payment/klarna_klarna`
-      if (paymentSessionId) {
-        const sig = signAuthorizationCallback(paymentSessionId, this.options_)
-        urls.authorization = `${base}/hooks/klarna/authorization?payment_session_id=${encodeURIComponent(paymentSessionId)}&sig=${sig}`
-      }
-    }
-    return Object.keys(urls).length ? urls : undefined
   }
 }
 

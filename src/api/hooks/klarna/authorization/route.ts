@@ -1,10 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { klarnaProviderFor } from "../../../../lib/order-management/klarna-provider-client"
+import { klarnaProviderContextFor } from "../../../../lib/order-management/klarna-provider-client"
+import { verifyAuthorizationCallback } from "../../../../providers/klarna/core/callback-signature"
 import { setKlarnaAuthorizationTokenWorkflow } from "../../../../workflows/set-klarna-authorization-token"
 import type { HookKlarnaAuthorizationQueryType, HookKlarnaAuthorizationType } from "../../../store/klarna/validators"
-
-type CallbackVerifier = { isAuthorizationCallbackGenuine(paymentSessionId: string, signature: string): boolean }
 
 /**
  * Klarna's server-side authorization callback (`merchant_urls.authorization`):
@@ -15,8 +14,8 @@ type CallbackVerifier = { isAuthorizationCallbackGenuine(paymentSessionId: strin
 export const POST = async (req: MedusaRequest<HookKlarnaAuthorizationType>, res: MedusaResponse) => {
   const { payment_session_id, sig } = req.validatedQuery as HookKlarnaAuthorizationQueryType
   const [session] = await req.scope.resolve(Modules.PAYMENT).listPaymentSessions({ id: payment_session_id }, { select: ["id", "provider_id"] })
-  const provider = session && String(session.provider_id).startsWith("pp_klarna") ? klarnaProviderFor<CallbackVerifier>(req.scope, session.provider_id) : undefined
-  if (!provider?.isAuthorizationCallbackGenuine(payment_session_id, sig)) {
+  const options = session && String(session.provider_id).startsWith("pp_klarna") ? klarnaProviderContextFor(req.scope, session.provider_id).options : undefined
+  if (!options || !verifyAuthorizationCallback(payment_session_id, sig, options)) {
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This authorization callback is not one the Klarna plugin asked for.")
   }
   await setKlarnaAuthorizationTokenWorkflow(req.scope).run({
