@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { reattachKlarnaPaymentWorkflow } from "../../workflows/reattach-klarna-payment"
@@ -13,6 +12,19 @@ import { klarnaMessages } from "./messages"
 import type { AutomationResult } from "./run-klarna-automation"
 
 const ATTEMPT_SEPARATOR = "~"
+
+/**
+ * The Klarna key of one confirmation attempt of a change: `<change id>~<restores so far>`. After a
+ * restore, confirming the same change again must update Klarna again, not replay the first answer;
+ * a repeated request before any restore (a double click, a retry) gets the same key and is replayed.
+ */
+async function confirmationAttemptKey(om: KlarnaOrderManagementService, changeId: string): Promise<string> {
+  const restored = await om.listKlarnaEvents(
+    { operation_key: { $like: `restore-update:%:${changeId}${ATTEMPT_SEPARATOR}%` }, outcome: "succeeded" } as any,
+    { select: ["id"] }
+  )
+  return `${changeId}${ATTEMPT_SEPARATOR}${restored.length}`
+}
 
 /** The id of the order's change awaiting confirmation: it keys the Klarna update. */
 export async function pendingOrderChangeKey(container: MedusaContainer, orderId: string): Promise<string> {
@@ -33,11 +45,8 @@ export async function updateKlarnaBeforeChange(
   actor?: string,
   options: { refuse_when_captured?: boolean } = {}
 ) {
-  // One key per confirmation attempt: after a restore, confirming the same change again must update
-  // Klarna again, not replay the first answer. An update sets Klarna's lines outright, so a repeated
-  // attempt is harmless.
-  const changeKey = `${await pendingOrderChangeKey(container, orderId)}${ATTEMPT_SEPARATOR}${randomUUID()}`
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+  const changeKey = await confirmationAttemptKey(om, await pendingOrderChangeKey(container, orderId))
   try {
     const { result: plan } = await updateKlarnaOrderForChangeWorkflow(container).run({
       input: { order_id: orderId, change_key: changeKey, respect_toggle: true, refuse_when_captured: options.refuse_when_captured ?? true },
