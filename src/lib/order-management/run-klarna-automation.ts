@@ -68,7 +68,7 @@ export async function runKlarnaAutomation(
         ...base,
         ...input,
         attention: input.outcome === "pending_retry" || ((input.outcome === "failed" || input.outcome === "needs_attention") && listed),
-      })
+      }, previous ?? null)
       await announceKlarnaAttention(container, previous, event)
       return event
     },

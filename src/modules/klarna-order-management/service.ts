@@ -2,6 +2,7 @@ import { MedusaService } from "@medusajs/framework/utils"
 import type { InferTypeOf } from "@medusajs/framework/types"
 import { KlarnaEvent } from "./models/klarna-event"
 import { KlarnaSetting } from "./models/klarna-setting"
+import { KlarnaPendingWrite } from "./models/klarna-pending-write"
 import type { KlarnaEventInput } from "./types/events"
 import {
   DEFAULT_KLARNA_SETTINGS,
@@ -24,7 +25,7 @@ export type KlarnaEventRow = InferTypeOf<typeof KlarnaEvent>
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number }
 
-export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting, KlarnaEvent }) {
+export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting, KlarnaEvent, KlarnaPendingWrite }) {
   protected readonly defaults_: KlarnaSettings
   readonly retryPolicy: RetryPolicy
 
@@ -72,14 +73,15 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
    * Writes an event-log entry. With an `operation_key` it is an upsert: one
    * logical action is one entry, which its retries and duplicates update.
    * A succeeded entry stays as it is when a late duplicate finds nothing
-   * left to do.
+   * left to do. `known` is the entry of that key as the caller just read it
+   * (null: none), which spares reading it again.
    */
-  async recordEvent(input: KlarnaEventInput) {
+  async recordEvent(input: KlarnaEventInput, known?: KlarnaEventRow | null) {
     const row = { ...input, attention: input.attention ?? LISTED_BY_DEFAULT.has(input.outcome) }
     if (!input.operation_key) {
       return await this.createKlarnaEvents(row as any)
     }
-    const existing = await this.findEventByOperationKey(input.operation_key)
+    const existing = known === undefined ? await this.findEventByOperationKey(input.operation_key) : known
     if (existing) {
       return await this.updateExisting_(existing, row)
     }
@@ -106,6 +108,31 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
       { ...filters, attention: true, resolved_at: null },
       { order: { updated_at: "DESC" }, take: page.take ?? 50, skip: page.skip ?? 0 }
     )
+  }
+
+  /** Notes a Klarna write before it is sent; its id settles it once Klarna has answered. */
+  async beginKlarnaWrite(write: { klarna_order_id: string; operation: string; idempotency_key: string; amount: number }): Promise<string> {
+    const row = await this.createKlarnaPendingWrites(write)
+    return row.id
+  }
+
+  /** Klarna answered the write (done or refused): its outcome is known. */
+  async settleKlarnaWrite(id: string): Promise<void> {
+    await this.deleteKlarnaPendingWrites(id)
+  }
+
+  /** Whether a write to this Klarna order was sent and never answered, so Klarna may hold more than Medusa knows. */
+  async hasUnsettledKlarnaWrites(klarnaOrderId: string): Promise<boolean> {
+    const rows = await this.listKlarnaPendingWrites({ klarna_order_id: klarnaOrderId }, { select: ["id"], take: 1 })
+    return rows.length > 0
+  }
+
+  /** After Klarna's order was read: what the unanswered writes did is now in view. */
+  async settleKlarnaWritesOf(klarnaOrderId: string): Promise<void> {
+    const rows = await this.listKlarnaPendingWrites({ klarna_order_id: klarnaOrderId }, { select: ["id"] })
+    if (rows.length) {
+      await this.deleteKlarnaPendingWrites(rows.map((r) => r.id))
+    }
   }
 
   private async updateExisting_(existing: KlarnaEventRow, row: KlarnaEventInput): Promise<KlarnaEventRow> {

@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { klarnaIdempotencyKey } from "../../providers/klarna/client"
-import { applyOrderSnapshot } from "../../providers/klarna/core/order-snapshot"
+import { applyOrderSnapshot, snapshotAfterCancel, snapshotAfterRelease } from "../../providers/klarna/core/order-snapshot"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../../lib/order-management/messages"
@@ -68,8 +68,10 @@ export const cancelKlarnaReservationStep = createStep(
       result = { outcome: "skipped", action: "cancel", message: klarnaMessages.cannotCancelCaptured(), ...base }
     }
     const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-    const fresh = await client.getOrder(klarnaOrderId)
-    await payments.updatePayment({ id: payment.id, data: applyOrderSnapshot(payment.data, fresh) } as any)
+    // Klarna's answer is trusted: the order read before the write, moved by what the write did.
+    const read = applyOrderSnapshot(payment.data, klarna)
+    const data = result.outcome !== "succeeded" ? read : result.action === "cancel" ? snapshotAfterCancel(read) : snapshotAfterRelease(read)
+    await payments.updatePayment({ id: payment.id, data } as any)
     return new StepResponse<CancelKlarnaReservationResult>(result)
   }
 )

@@ -1,13 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { fromMinorUnits } from "../../providers/klarna/utils/currency"
-import type { KlarnaCapturePlan } from "../../providers/klarna/types/payment-data"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { KlarnaCapturePlan, KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
 import { isExpired } from "../../providers/klarna/core/status"
 import { isFraudPending, isFraudRejected } from "../../providers/klarna/core/fraud-status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { captureRemainderRefusal } from "../../lib/order-management/capture-remainder"
 import { klarnaMessages } from "../../lib/order-management/messages"
-import { activeKlarnaPayment, loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
+import { activeKlarnaPayment, loadOrderKlarnaPayments, type KlarnaPaymentRow } from "../../lib/order-management/order-klarna-payments"
+import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { applyOrderSnapshot } from "../../providers/klarna/core/order-snapshot"
 
 export type ResolveKlarnaCaptureStepInput = {
   order_id: string
@@ -16,6 +18,12 @@ export type ResolveKlarnaCaptureStepInput = {
   /** Automatic captures honour the per-method toggle; manual ones do not. */
   respect_toggle: boolean
   capture_plan?: Omit<KlarnaCapturePlan, "amount">
+  /**
+   * Guard on Klarna's live order rather than on the state the plugin last
+   * knew. The capture itself is normally the one call to Klarna; after Klarna
+   * refused it, the guards run again on the live order to say why.
+   */
+  read_klarna?: boolean
 }
 
 export type KlarnaCaptureResolution =
@@ -86,24 +94,26 @@ export const resolveKlarnaCaptureStep = createStep(
       })
     }
     const amount = input.amount ?? remainingInMedusa
-    const klarna = await klarnaClientFor(container, payment.provider_id).getOrder(payment.data.klarna_order_id)
+    const klarna = input.read_klarna ? await liveKlarnaState(container, payment) : payment.data
     const skip = (outcome: "skipped" | "failed" | "needs_attention", message: string) =>
-      new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome, message, klarna_order_id: klarna.order_id, ...base })
+      new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome, message, klarna_order_id: klarna.klarna_order_id, ...base })
 
     if (isFraudPending(klarna.fraud_status)) return skip("skipped", klarnaMessages.pendingReview())
     if (isFraudRejected(klarna.fraud_status)) return skip("needs_attention", klarnaMessages.fraudRejected(klarna.klarna_reference))
-    if (klarna.status === "CANCELLED") return skip("failed", klarnaMessages.cancelledBeforeCapture())
+    if (klarna.klarna_status === "CANCELLED") return skip("failed", klarnaMessages.cancelledBeforeCapture())
     if (amount <= 0) return skip("skipped", klarnaMessages.nothingToCapture())
 
     // Captured in Klarna but not in Medusa (e.g. in Klarna's portal): record it, capture nothing new.
-    const untracked = klarna.captured_amount - payment.captured_amount
+    const untracked = (klarna.captured_amount ?? 0) - payment.captured_amount
     const adopting = untracked >= amount
-    if (!adopting && isExpired(klarna)) return skip("failed", klarnaMessages.expired(klarna.expires_at))
+    if (!adopting && klarna.klarna_status && isExpired({ status: klarna.klarna_status, expires_at: klarna.expires_at })) {
+      return skip("failed", klarnaMessages.expired(klarna.expires_at))
+    }
 
     return new StepResponse<KlarnaCaptureResolution>({
       capture: true,
       payment_id: payment.id,
-      klarna_order_id: klarna.order_id,
+      klarna_order_id: klarna.klarna_order_id!,
       currency_code: payment.currency_code,
       amount,
       medusa_amount: fromMinorUnits(amount, payment.currency_code),
@@ -112,3 +122,8 @@ export const resolveKlarnaCaptureStep = createStep(
     })
   }
 )
+
+async function liveKlarnaState(container: MedusaContainer, payment: KlarnaPaymentRow): Promise<KlarnaPaymentData> {
+  const order = await klarnaClientFor(container, payment.provider_id).getOrder(payment.data.klarna_order_id!)
+  return applyOrderSnapshot(payment.data, order)
+}

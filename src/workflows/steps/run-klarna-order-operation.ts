@@ -2,7 +2,8 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { klarnaIdempotencyKey } from "../../providers/klarna/client"
-import { applyOrderSnapshot } from "../../providers/klarna/core/order-snapshot"
+import { applyOrderSnapshot, snapshotAfterRelease } from "../../providers/klarna/core/order-snapshot"
+import type { KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../../lib/order-management/messages"
 import { loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
@@ -33,10 +34,11 @@ export const runKlarnaOrderOperationStep = createStep(
     }
     const id = payment.data.klarna_order_id!
     const client = klarnaClientFor(container, payment.provider_id)
-    const before = await client.getOrder(id)
     let result: KlarnaOrderOperationResult
+    let snapshot: KlarnaPaymentData
     const base = { payment_id: payment.id, klarna_order_id: id, currency_code: payment.currency_code }
     if (input.operation === "release") {
+      const before = await client.getOrder(id)
       if (before.captured_amount === 0) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
@@ -48,13 +50,16 @@ export const runKlarnaOrderOperationStep = createStep(
       }
       await client.releaseRemainingAuthorization(id, klarnaIdempotencyKey("release-remaining-authorization", id))
       result = { outcome: "succeeded", message: klarnaMessages.released(before.remaining_authorized_amount, before.purchase_currency), amount: before.remaining_authorized_amount, ...base }
+      snapshot = snapshotAfterRelease(applyOrderSnapshot(payment.data, before))
     } else {
+      // Klarna's answer has no body; the new expiry is only in the order.
       await client.extendAuthorizationTime(id, klarnaIdempotencyKey("extend-authorization-time", id, input.request_key))
       const after = await client.getOrder(id)
       result = { outcome: "succeeded", message: klarnaMessages.extended(after.expires_at), ...base }
+      snapshot = applyOrderSnapshot(payment.data, after)
     }
     const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-    await payments.updatePayment({ id: payment.id, data: applyOrderSnapshot(payment.data, await client.getOrder(id)) } as any)
+    await payments.updatePayment({ id: payment.id, data: snapshot } as any)
     return new StepResponse<KlarnaOrderOperationResult>(result)
   }
 )

@@ -58,6 +58,11 @@ export class KlarnaApiError extends MedusaError {
     return e instanceof KlarnaApiError
   }
 
+  /** Klarna answered and turned the write down (4xx, not 408/409/429): nothing was done. */
+  get isRefusal(): boolean {
+    return this.status !== undefined && this.status >= 400 && this.status < 500 && ![408, 409, 429].includes(this.status)
+  }
+
   toJSON(): KlarnaApiErrorJSON {
     return {
       name: "KlarnaApiError",

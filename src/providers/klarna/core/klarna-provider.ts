@@ -29,7 +29,7 @@ import type {
 } from "@medusajs/framework/types"
 import { klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
 import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../types/options"
-import type { KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../types/payment-data"
+import type { KlarnaCaptureRecord, KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../types/payment-data"
 import type { KlarnaOrderLine } from "../validation/order-line-rules"
 import { buildGoodwillRefundLines, describeGoodwillSplit } from "../utils/refund-lines"
 import { capturedLines } from "./captured-lines"
@@ -49,7 +49,9 @@ import { klarnaCreateOrderBody, klarnaMerchantUrls } from "./create-order-body"
 import { createKlarnaClientForOptions } from "./options-client"
 import { cancelUnplacedAuthorization } from "./unplaced-authorization"
 import { resolveKlarnaPaymentMethod } from "./payment-method"
-import { applyOrderSnapshot, type KlarnaOrderSnapshot } from "./order-snapshot"
+import { applyOrderSnapshot, snapshotAfterCapture, snapshotAfterRefund, type KlarnaOrderSnapshot } from "./order-snapshot"
+import { captureFromSnapshot } from "./capture-from-snapshot"
+import { pendingKlarnaWrites } from "./pending-writes"
 import { toMedusaPaymentStatus } from "./status"
 import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "./fraud-status"
 import { parseKlarnaWebhook } from "./webhook-payload"
@@ -209,13 +211,45 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     return await withKlarnaOrderLock(data.klarna_order_id, () => this.captureLocked(data, input.context?.idempotency_key))
   }
 
-  /** One capture, with every other capture and refund of this Klarna order finished: rows and Klarna read fresh. */
+  /**
+   * One capture, with every other capture and refund of this Klarna order
+   * finished. When nothing sent to Klarna is unanswered and the last known
+   * state allows it, the capture is the one Klarna call; Klarna's answer is
+   * trusted. Otherwise, or when Klarna refuses, Klarna's order is read and
+   * the capture decided on it (adopting money Medusa does not know about).
+   */
   private async captureLocked(
     data: KlarnaPaymentData & { klarna_order_id: string },
     idempotencyKey?: string
   ): Promise<CapturePaymentOutput> {
     const operation = await readMedusaOperation(this.container, "capture", idempotencyKey)
+    const writes = pendingKlarnaWrites()
+    const requested = operation && data.currency_code ? toMinorUnits(operation.amount, data.currency_code) : undefined
+    const known = requested !== undefined && !!writes && !(await writes.hasUnsettledKlarnaWrites(data.klarna_order_id))
+    const planned = known ? captureFromSnapshot(data, requested!) : undefined
+    if (!planned) {
+      return await this.captureOnLiveOrder(data, operation, idempotencyKey)
+    }
+    try {
+      return { data: await this.sendCapture(data, operation!.id, operation, planned, [], [operation!.id]) }
+    } catch (e) {
+      if (!(e instanceof KlarnaApiError && e.isRefusal)) {
+        throw e
+      }
+      // Klarna's order is not what the plugin last saw (changed in Klarna's portal, say).
+      return await this.captureOnLiveOrder(data, operation, idempotencyKey)
+    }
+  }
+
+  private async captureOnLiveOrder(
+    data: KlarnaPaymentData & { klarna_order_id: string },
+    operation: MedusaOperation | undefined,
+    idempotencyKey?: string
+  ): Promise<CapturePaymentOutput> {
+    const writes = pendingKlarnaWrites()
     const order = await this.client_.getOrder(data.klarna_order_id)
+    await writes?.settleKlarnaWritesOf(data.klarna_order_id)
+    const current = applyOrderSnapshot(data, order)
     const currency = order.purchase_currency
     const requested = operation ? toMinorUnits(operation.amount, currency) : undefined
     const unowned = operation
@@ -235,38 +269,65 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       })
     }
     if (decision.action === "none") {
-      return { data: applyOrderSnapshot({ ...data, captures: mergeRecords(data.captures, decision.records, "capture_id", "medusa_capture_id") }, order) }
+      return { data: { ...current, captures: mergeRecords(data.captures, decision.records, "capture_id", "medusa_capture_id") } }
     }
     const reference = operation?.id ?? idempotencyKey
+    // Not the key of an attempt made on the last known state: Klarna would replay that attempt's refusal.
+    const key = [reference ?? `remaining-${order.captured_amount}`, `on-${order.captured_amount}`]
+    const capture = { amount: decision.amount, orderLines: decision.orderLines }
+    return { data: await this.sendCapture(current, reference, operation, capture, adopted, key) }
+  }
+
+  /** The capture request itself, noted as unanswered until Klarna answers; the snapshot moves by what it captured. */
+  private async sendCapture(
+    data: KlarnaPaymentData & { klarna_order_id: string },
+    reference: string | undefined,
+    operation: MedusaOperation | undefined,
+    capture: { amount: number; orderLines?: KlarnaOrderLine[] },
+    adopted: KlarnaCaptureRecord[],
+    keyParts: string[]
+  ): Promise<KlarnaPaymentData> {
+    const klarnaOrderId = data.klarna_order_id
     // Lines and tracking for this exact amount, planned by the plugin's fulfilment capture.
-    const plan = data.capture_plan?.amount === decision.amount ? data.capture_plan : undefined
-    const key = klarnaIdempotencyKey("capture", data.klarna_order_id, reference ?? `remaining-${order.captured_amount}`)
-    const { capture_id } = await this.client_.captureOrder(
-      data.klarna_order_id,
-      {
-        captured_amount: decision.amount,
-        reference,
-        order_lines: plan?.order_lines?.length ? plan.order_lines : decision.orderLines,
-        shipping_info: plan?.shipping_info?.length ? plan.shipping_info : undefined,
-        description: plan?.description,
-      },
-      key
+    const plan = data.capture_plan?.amount === capture.amount ? data.capture_plan : undefined
+    const key = klarnaIdempotencyKey("capture", klarnaOrderId, ...keyParts)
+    const { capture_id } = await this.journaled(klarnaOrderId, "capture", key, capture.amount, () =>
+      this.client_.captureOrder(
+        klarnaOrderId,
+        {
+          captured_amount: capture.amount,
+          reference,
+          order_lines: plan?.order_lines?.length ? plan.order_lines : capture.orderLines,
+          shipping_info: plan?.shipping_info?.length ? plan.shipping_info : undefined,
+          description: plan?.description,
+        },
+        key
+      )
     )
-    const refreshed = await this.client_.getOrder(data.klarna_order_id)
-    const klarnaCapture = refreshed.captures?.find((c) => c.capture_id === capture_id)
-    const made = {
-      capture_id,
-      medusa_capture_id: operation?.id,
-      amount: decision.amount,
-      klarna_reference: klarnaCapture?.klarna_reference ?? undefined,
-      captured_at: klarnaCapture?.captured_at ?? new Date().toISOString(),
+    const made = { capture_id, medusa_capture_id: operation?.id, amount: capture.amount, captured_at: new Date().toISOString() }
+    return snapshotAfterCapture(
+      { ...withoutPlan(data), captures: mergeRecords(data.captures, [...adopted, made], "capture_id", "medusa_capture_id") },
+      capture.amount
+    )
+  }
+
+  /** Runs a Klarna write noted in the plugin's pending writes until Klarna has answered it (done or refused). */
+  private async journaled<T>(klarnaOrderId: string, operation: string, key: string, amount: number, write: () => Promise<T>): Promise<T> {
+    const writes = pendingKlarnaWrites()
+    const pending = await writes?.beginKlarnaWrite({ klarna_order_id: klarnaOrderId, operation, idempotency_key: key, amount })
+    let result: T
+    try {
+      result = await write()
+    } catch (e) {
+      if (pending && e instanceof KlarnaApiError && e.isRefusal) {
+        await writes!.settleKlarnaWrite(pending)
+      }
+      throw e
     }
-    return {
-      data: applyOrderSnapshot(
-        { ...withoutPlan(data), captures: mergeRecords(data.captures, [...adopted, made], "capture_id", "medusa_capture_id") },
-        refreshed
-      ),
+    if (pending) {
+      await writes!.settleKlarnaWrite(pending)
     }
+    return result
   }
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
@@ -320,8 +381,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       },
       key
     )
-    const refreshed = await this.client_.getOrder(data.klarna_order_id)
-    const { refund_plan: _used, ...rest } = data
+    const { refund_plan: _used, ...rest } = applyOrderSnapshot(data, order)
     const made = {
       refund_id,
       medusa_refund_id: operation?.id,
@@ -331,13 +391,13 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
       summary: plan.summary,
     }
     return {
-      data: applyOrderSnapshot(
+      data: snapshotAfterRefund(
         {
           ...rest,
           refunded_return_ids: [...(data.refunded_return_ids ?? []), ...(plan.return_ids ?? [])],
           refunds: mergeRecords(data.refunds, [made], "refund_id", "medusa_refund_id"),
         },
-        refreshed
+        decision.amount
       ),
     }
   }

@@ -76,6 +76,8 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   refunded_amount?: number
   remaining_authorized_amount?: number
   expires_at?: string
+  /** Klarna's order lines as last read (a full capture sends them). */
+  order_lines?: KlarnaOrderLine[]
   environment?: string
   region?: string
   captures?: KlarnaCaptureRecord[]
