@@ -132,6 +132,38 @@ medusaIntegrationTestRunner({
       expect(ledger.medusa.captures.filter((c: any) => c.metadata?.klarna?.adopted_amount === half)).toHaveLength(1)
     })
 
+    it("a capture whose response was lost, retried for the same amount: Klarna is read first and the lost capture adopted", async () => {
+      const placed = await order()
+      const quarter = Math.floor(placed.total / 4)
+      await sim.fault({ method: "POST", path: "/captures", status: 500, times: 0, after: true })
+      expect((await capture(placed, quarter / 100)).status).toBeGreaterThanOrEqual(400)
+      await sim.clearFaults()
+      const before = (await sim.requests(placed.klarna_order_id)).length
+
+      // Room is left in Klarna for a second quarter: only the note of the unanswered write stops it being taken.
+      expect((await capture(placed, quarter / 100)).status).toBe(200)
+      const ledger = await ledgers(placed)
+      expect(ledger.klarna.captured_amount).toBe(quarter)
+      expect(ledger.klarna.captures).toHaveLength(1)
+      expect(ledger.medusa.captures.map((c: any) => c.metadata?.klarna?.adopted_amount)).toEqual([quarter])
+      const retry = (await sim.requests(placed.klarna_order_id)).slice(before)
+      expect(retry.map((r: any) => r.method)).toEqual(["GET"])
+    })
+
+    it("a capture with nothing unanswered is one Klarna request, Klarna's answer trusted", async () => {
+      const placed = await order()
+      const before = (await sim.requests(placed.klarna_order_id)).length
+      expect((await capture(placed)).status).toBe(200)
+      const made = (await sim.requests(placed.klarna_order_id)).slice(before)
+      expect(made.map((r: any) => `${r.method} ${r.path.replace(placed.klarna_order_id, ":id")}`)).toEqual(["POST /ordermanagement/v1/orders/:id/captures"])
+      const ledger = await ledgers(placed)
+      expect(ledger.klarna.status).toBe("CAPTURED")
+      const payment = await klarnaPaymentOf(getContainer(), placed.order.id)
+      expect(payment.data).toEqual(
+        expect.objectContaining({ klarna_status: "CAPTURED", captured_amount: placed.total, remaining_authorized_amount: 0 })
+      )
+    })
+
     it("a refund while the order has an open edit is refused before anything is sent", async () => {
       const placed = await order()
       expect((await capture(placed)).status).toBe(200)
