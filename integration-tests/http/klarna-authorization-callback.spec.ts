@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { DemoStore } from "../../demo/seed-demo-store"
-import { signAuthorizationCallback } from "../../src/providers/klarna/core/callback-signature"
+import { signAuthorizationCallback } from "../../src/klarna/decisions/callback-signature"
 import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { createCart, startKlarnaSession, storeHeaders } from "../helpers/checkout"
 import { simulator } from "../helpers/simulator"

@@ -2,8 +2,8 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
-import type { KlarnaPaymentData } from "../providers/klarna/types/payment-data"
-import { formatMinorUnits } from "../providers/klarna/utils/currency"
+import type { KlarnaPaymentData } from "../klarna/types/payment-data"
+import { formatMinorUnits } from "../klarna/utils/currency"
 
 /** "Klarna refund of 199,00 SEK completed (good-will, 25 % VAT). Refund ID …" in the order's Klarna log. */
 export default async function klarnaRefundLogged({ event: { data }, container }: SubscriberArgs<{ id: string }>) {

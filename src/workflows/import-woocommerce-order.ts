@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { ImportedOrderDraft } from "../lib/woocommerce"
+import type { ImportedOrderDraft } from "../woocommerce"
 import type { PaymentTruth } from "../lib/woocommerce-import/replay-payment"
 import { createImportedOrderStep, type CreateImportedOrderStepInput } from "./steps/create-imported-order"
 import { createImportedPaymentStep } from "./steps/create-imported-payment"

@@ -5,7 +5,7 @@ import {
   validateOrderLine,
   type KlarnaOrderLine,
   type OrderAmounts,
-} from "../../../src/providers/klarna/validation/order-line-rules"
+} from "../../../src/klarna/validation/order-line-rules"
 
 /** Klarna's field path notation: `order_lines[2].total_tax_amount`. */
 export function fieldPath(path: ReadonlyArray<PropertyKey>): string {

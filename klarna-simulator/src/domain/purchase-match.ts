@@ -1,4 +1,4 @@
-import type { KlarnaOrderLine } from "../../../src/providers/klarna/validation/order-line-rules"
+import type { KlarnaOrderLine } from "../../../src/klarna/validation/order-line-rules"
 import { KlarnaError } from "../errors"
 import type { Purchase } from "../state/models"
 

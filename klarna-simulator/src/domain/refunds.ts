@@ -1,4 +1,4 @@
-import type { KlarnaOrderLine } from "../../../src/providers/klarna/validation/order-line-rules"
+import type { KlarnaOrderLine } from "../../../src/klarna/validation/order-line-rules"
 import type { SimContext } from "../context"
 import { badValue, KlarnaError } from "../errors"
 import type { SimCapture, SimOrder, SimRefund } from "../state/models"

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { KLARNA_MAX_AMOUNT } from "../../../src/providers/klarna/validation/order-line-rules"
+import { KLARNA_MAX_AMOUNT } from "../../../src/klarna/validation/order-line-rules"
 
 /** Integer minor units, 0..200 000 000 (klarna-api.md §4). */
 export const amount = z.int().min(0).max(KLARNA_MAX_AMOUNT)

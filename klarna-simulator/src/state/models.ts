@@ -1,4 +1,4 @@
-import type { KlarnaOrderLine } from "../../../src/providers/klarna/validation/order-line-rules"
+import type { KlarnaOrderLine } from "../../../src/klarna/validation/order-line-rules"
 import type { Address, MerchantUrls, ShippingInfo } from "../domain/schemas"
 
 export type FraudStatus = "ACCEPTED" | "PENDING" | "REJECTED"

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaSessionInput } from "../../providers/klarna/types/payment-data"
-import { buildKlarnaOrderLines } from "../../providers/klarna/utils/order-lines"
+import type { KlarnaSessionInput } from "../../klarna/types/payment-data"
+import { buildKlarnaOrderLines } from "../../klarna/utils/order-lines"
 import { toKlarnaAddress } from "./address"
 import { cartToLineSource, type CartForKlarna } from "./cart-line-source"
 

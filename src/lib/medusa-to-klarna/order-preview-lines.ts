@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { buildKlarnaOrderLines, type KlarnaOrderAmounts } from "../../providers/klarna/utils/order-lines"
+import { buildKlarnaOrderLines, type KlarnaOrderAmounts } from "../../klarna/utils/order-lines"
 import { cartToLineSource, type CartForKlarna } from "./cart-line-source"
 
 /**

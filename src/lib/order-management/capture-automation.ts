@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaCapturePlan, KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
+import type { KlarnaCapturePlan, KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { captureKlarnaOrderWorkflow } from "../../workflows/capture-klarna-order"
 import { klarnaClientFor } from "./klarna-provider-client"
 import { klarnaMessages } from "./messages"

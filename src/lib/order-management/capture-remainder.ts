@@ -1,4 +1,4 @@
-import { formatMinorUnits } from "../../providers/klarna/utils/currency"
+import { formatMinorUnits } from "../../klarna/utils/currency"
 
 /**
  * Why a capture of `requested` minor units is refused when `remaining` are

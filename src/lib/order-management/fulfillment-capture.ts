@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { buildKlarnaOrderLines } from "../../providers/klarna/utils/order-lines"
-import type { KlarnaCapturePlan } from "../../providers/klarna/types/payment-data"
+import { buildKlarnaOrderLines } from "../../klarna/utils/order-lines"
+import type { KlarnaCapturePlan } from "../../klarna/types/payment-data"
 import { cartToLineSource } from "../medusa-to-klarna/cart-line-source"
 
 const TOTALS = ["total", "original_total", "tax_total", "original_tax_total"] as const

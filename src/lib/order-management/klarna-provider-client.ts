@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaClient, KlarnaLogger } from "../../providers/klarna/client"
+import type { KlarnaClient, KlarnaLogger } from "../../klarna/client"
 import { createKlarnaClientForOptions } from "../../providers/klarna/core/options-client"
-import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../../providers/klarna/types/options"
+import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../../klarna/types/options"
 
 /** The static `identifier` of KlarnaProviderService: Medusa registers each entry as `pp_klarna_<id>`. */
 const KLARNA_IDENTIFIER = "klarna"

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
-import { rowMinorUnits, sumMinor } from "../../providers/klarna/utils/currency"
+import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
+import { rowMinorUnits, sumMinor } from "../../klarna/utils/currency"
 
 export interface KlarnaPaymentRow {
   id: string

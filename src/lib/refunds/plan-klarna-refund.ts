@@ -1,15 +1,15 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaPaymentData, KlarnaRefundPlan } from "../../providers/klarna/types/payment-data"
-import { capturedLines } from "../../providers/klarna/core/captured-lines"
-import { formatMinorUnits, sumMinor, toMinorUnits } from "../../providers/klarna/utils/currency"
+import type { KlarnaPaymentData, KlarnaRefundPlan } from "../../klarna/types/payment-data"
+import { capturedLines } from "../../klarna/decisions/captured-lines"
+import { formatMinorUnits, sumMinor, toMinorUnits } from "../../klarna/utils/currency"
 import {
   buildGoodwillRefundLines,
   buildItemRefundLines,
   describeGoodwillSplit,
   describeItemRefund,
   RETURN_FEE_COUNTRIES,
-} from "../../providers/klarna/utils/refund-lines"
+} from "../../klarna/utils/refund-lines"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../order-management/klarna-provider-client"
 import { returnedItemsToRefund } from "./returned-items"

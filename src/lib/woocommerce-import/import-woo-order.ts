@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { ImportedOrderDraft } from "../woocommerce"
+import type { ImportedOrderDraft } from "../../woocommerce"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { klarnaClientFor } from "../order-management/klarna-provider-client"
 import type { PaymentTruth } from "./replay-payment"

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
-import type { ImportedOrderDraft } from "../woocommerce"
-import { fromMinorUnitsToString, sumMinor } from "../../providers/klarna/utils/currency"
+import type { ImportedOrderDraft } from "../../woocommerce"
+import { fromMinorUnitsToString, sumMinor } from "../../klarna/utils/currency"
 
 /**
  * Brings an already imported order up to date with what changed in

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
-import type { ImportedOrderDraft } from "../woocommerce"
-import { fromMinorUnitsToString } from "../../providers/klarna/utils/currency"
+import type { ImportedOrderDraft } from "../../woocommerce"
+import { fromMinorUnitsToString } from "../../klarna/utils/currency"
 
 export type PaymentTruth = { captured: number; refunds: Array<{ amount: number; reason: string | null }>; canceled: boolean }
 

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { ImportedOrderDraft } from "../woocommerce"
+import type { ImportedOrderDraft } from "../../woocommerce"
 
 /** Region, customer and variants for one WooCommerce order, with the regions cached per run. */
 export class ImportContextResolver {

@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { ImportedOrderDraft } from "../../lib/woocommerce"
+import type { ImportedOrderDraft } from "../../woocommerce"
 import { medusaOrderInput } from "../../lib/woocommerce-import/medusa-order-input"
-import { toMinorUnits } from "../../providers/klarna/utils/currency"
+import { toMinorUnits } from "../../klarna/utils/currency"
 
 export type CreateImportedOrderStepInput = {
   draft: ImportedOrderDraft

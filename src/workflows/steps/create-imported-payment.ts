@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { ImportedOrderDraft } from "../../lib/woocommerce"
+import type { ImportedOrderDraft } from "../../woocommerce"
 import { createImportedPayment, type PaymentTruth } from "../../lib/woocommerce-import/replay-payment"
 
 /** The imported order's payment, with its history replayed into Medusa's ledger (never into Klarna). */

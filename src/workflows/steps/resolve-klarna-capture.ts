@@ -1,15 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { fromMinorUnits } from "../../providers/klarna/utils/currency"
+import { fromMinorUnits } from "../../klarna/utils/currency"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaCapturePlan, KlarnaPaymentData } from "../../providers/klarna/types/payment-data"
-import { isExpired } from "../../providers/klarna/core/status"
-import { isFraudPending, isFraudRejected } from "../../providers/klarna/core/fraud-status"
+import type { KlarnaCapturePlan, KlarnaPaymentData } from "../../klarna/types/payment-data"
+import { isExpired } from "../../klarna/decisions/status"
+import { isFraudPending, isFraudRejected } from "../../klarna/decisions/fraud-status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { captureRemainderRefusal } from "../../lib/order-management/capture-remainder"
 import { klarnaMessages } from "../../lib/order-management/messages"
 import { activeKlarnaPayment, loadOrderKlarnaPayments, type KlarnaPaymentRow } from "../../lib/order-management/order-klarna-payments"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
-import { applyOrderSnapshot } from "../../providers/klarna/core/order-snapshot"
+import { applyOrderSnapshot } from "../../klarna/decisions/order-snapshot"
 
 export type ResolveKlarnaCaptureStepInput = {
   order_id: string

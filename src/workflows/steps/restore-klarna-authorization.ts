@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { klarnaIdempotencyKey } from "../../providers/klarna/client"
-import type { KlarnaOrderLine } from "../../providers/klarna/validation/order-line-rules"
+import { klarnaIdempotencyKey } from "../../klarna/client"
+import type { KlarnaOrderLine } from "../../klarna/validation/order-line-rules"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 
 export type RestoreKlarnaAuthorizationInput = {

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
-import type { KlarnaCapturePlan } from "../../providers/klarna/types/payment-data"
+import type { KlarnaCapturePlan } from "../../klarna/types/payment-data"
 
 /**
  * Medusa's capture passes only the payment's `data` to the provider; the

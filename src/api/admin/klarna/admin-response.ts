@@ -1,5 +1,5 @@
 import type { KlarnaPaymentRow } from "../../../lib/order-management/order-klarna-payments"
-import type { KlarnaRefundPlan } from "../../../providers/klarna/types/payment-data"
+import type { KlarnaRefundPlan } from "../../../klarna/types/payment-data"
 
 /*
  * One rule for every amount the plugin's admin routes answer (README, "Amounts in the plugin's

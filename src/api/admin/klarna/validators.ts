@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { KlarnaSettingsPatchSchema } from "../../../modules/klarna-order-management/types/settings"
-import { checkShopUrl, hasControlChars } from "../../../lib/woocommerce/shop-url"
+import { checkShopUrl, hasControlChars } from "../../../woocommerce/shop-url"
 
 export const AdminUpdateKlarnaSettings = KlarnaSettingsPatchSchema
 export type AdminUpdateKlarnaSettingsType = z.infer<typeof AdminUpdateKlarnaSettings>

@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { klarnaNotificationRateLimiter } from "../../../providers/klarna/core/notification-rate-limit"
-import { parseKlarnaWebhook } from "../../../providers/klarna/core/webhook-payload"
+import { klarnaNotificationRateLimiter } from "../../../klarna/decisions/notification-rate-limit"
+import { parseKlarnaWebhook } from "../../../klarna/decisions/webhook-payload"
 
 /**
  * Klarna's notifications are unsigned, so Medusa's webhook route is open to

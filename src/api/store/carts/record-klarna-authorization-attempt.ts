@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../modules/klarna-order-management"
-import { hasAuthorizationToken } from "../../../providers/klarna/core/authorization-token"
+import { hasAuthorizationToken } from "../../../klarna/decisions/authorization-token"
 
 /** How long the storefront's own checkout has before the plugin makes sure its Klarna authorization is not orphaned. */
 export const AUTHORIZATION_RECOVERY_DELAY_MS = 2 * 60_000

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import klarnaProviderModule, { KlarnaProviderService } from "../../../providers/klarna"
-import { parseKlarnaProviderOptions } from "../../../providers/klarna/types/options"
+import { parseKlarnaProviderOptions } from "../../../klarna/types/options"
 import { klarnaProviderOptionsFromEnv } from "../../../config/klarna-env"
 import {
   DEFAULT_KLARNA_PROVIDER_ID,

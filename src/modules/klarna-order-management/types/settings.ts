@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { KLARNA_PAYMENT_METHODS, type KlarnaPaymentMethod } from "../../../providers/klarna/types/payment-data"
+import { KLARNA_PAYMENT_METHODS, type KlarnaPaymentMethod } from "../../../klarna/types/payment-data"
 
 export { KLARNA_PAYMENT_METHODS }
 export const KLARNA_TOGGLES = ["capture_on_complete", "cancel_on_cancel", "update_on_edit"] as const

@@ -27,15 +27,15 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../client"
-import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../types/options"
-import type { KlarnaCaptureRecord, KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../types/payment-data"
-import type { KlarnaOrderLine } from "../validation/order-line-rules"
-import { buildGoodwillRefundLines, describeGoodwillSplit } from "../utils/refund-lines"
-import { capturedLines } from "./captured-lines"
-import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../utils/currency"
-import { decideCapture } from "./capture-decision"
-import { decideRefund } from "./refund-decision"
+import { klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../../../klarna/client"
+import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../../../klarna/types/options"
+import type { KlarnaCaptureRecord, KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../../../klarna/types/payment-data"
+import type { KlarnaOrderLine } from "../../../klarna/validation/order-line-rules"
+import { buildGoodwillRefundLines, describeGoodwillSplit } from "../../../klarna/utils/refund-lines"
+import { capturedLines } from "../../../klarna/decisions/captured-lines"
+import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../../../klarna/utils/currency"
+import { decideCapture } from "../../../klarna/decisions/capture-decision"
+import { decideRefund } from "../../../klarna/decisions/refund-decision"
 import {
   adoptedAmountOf,
   listMedusaOperations,
@@ -43,26 +43,26 @@ import {
   recordKlarnaAdoption,
   type MedusaOperation,
 } from "./medusa-operation"
-import { unownedKlarnaAmount, type MedusaLedgerRow } from "./unowned-amount"
+import { unownedKlarnaAmount, type MedusaLedgerRow } from "../../../klarna/decisions/unowned-amount"
 import { withKlarnaOrderLock } from "./klarna-order-lock"
-import { klarnaCreateOrderBody, klarnaMerchantUrls } from "./create-order-body"
+import { klarnaCreateOrderBody, klarnaMerchantUrls } from "../../../klarna/decisions/create-order-body"
 import { createKlarnaClientForOptions } from "./options-client"
 import { cancelUnplacedAuthorization } from "./unplaced-authorization"
-import { resolveKlarnaPaymentMethod } from "./payment-method"
-import { applyOrderSnapshot, snapshotAfterCapture, snapshotAfterRefund, type KlarnaOrderSnapshot } from "./order-snapshot"
-import { captureFromSnapshot } from "./capture-from-snapshot"
+import { resolveKlarnaPaymentMethod } from "../../../klarna/decisions/payment-method"
+import { applyOrderSnapshot, snapshotAfterCapture, snapshotAfterRefund, type KlarnaOrderSnapshot } from "../../../klarna/decisions/order-snapshot"
+import { captureFromSnapshot } from "../../../klarna/decisions/capture-from-snapshot"
 import { pendingKlarnaWrites } from "./pending-writes"
-import { toMedusaPaymentStatus } from "./status"
-import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "./fraud-status"
-import { parseKlarnaWebhook } from "./webhook-payload"
-import { webhookPaymentAction } from "./webhook-decision"
-import { sessionIdFromMerchantData } from "./merchant-data"
+import { toMedusaPaymentStatus } from "../../../klarna/decisions/status"
+import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "../../../klarna/decisions/fraud-status"
+import { parseKlarnaWebhook } from "../../../klarna/decisions/webhook-payload"
+import { webhookPaymentAction } from "../../../klarna/decisions/webhook-decision"
+import { sessionIdFromMerchantData } from "../../../klarna/decisions/merchant-data"
 import {
   hasAuthorizationToken,
   readAuthorizationToken,
   sealAuthorizationToken,
   withoutAuthorizationToken,
-} from "./authorization-token"
+} from "../../../klarna/decisions/authorization-token"
 
 type Cradle = { logger?: Logger } & Record<string, unknown>
 

@@ -1,5 +1,5 @@
-import { createKlarnaClient, type KlarnaClient, type KlarnaLogger } from "../client"
-import type { KlarnaProviderOptions } from "../types/options"
+import { createKlarnaClient, type KlarnaClient, type KlarnaLogger } from "../../../klarna/client"
+import type { KlarnaProviderOptions } from "../../../klarna/types/options"
 
 /**
  * The Klarna client for parsed provider options: the provider and the

@@ -1,8 +1,8 @@
-import { KlarnaApiError, klarnaIdempotencyKey, type KlarnaClient } from "../client"
-import type { KlarnaProviderOptions } from "../types/options"
-import type { KlarnaPaymentData } from "../types/payment-data"
-import { readAuthorizationToken } from "./authorization-token"
-import { klarnaCreateOrderBody } from "./create-order-body"
+import { KlarnaApiError, klarnaIdempotencyKey, type KlarnaClient } from "../../../klarna/client"
+import type { KlarnaProviderOptions } from "../../../klarna/types/options"
+import type { KlarnaPaymentData } from "../../../klarna/types/payment-data"
+import { readAuthorizationToken } from "../../../klarna/decisions/authorization-token"
+import { klarnaCreateOrderBody } from "../../../klarna/decisions/create-order-body"
 
 /**
  * For an approved session whose checkout never became a Medusa order (the

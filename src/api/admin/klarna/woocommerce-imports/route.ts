@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../modules/woocommerce-import"
 import { createWooImportRun, runWooImport } from "../../../../lib/woocommerce-import/run-woo-import"
 import { failInterruptedRuns } from "../../../../lib/woocommerce-import/interrupted-runs"
-import { checkShopHost, privateHostsAllowed } from "../../../../lib/woocommerce"
+import { checkShopHost, privateHostsAllowed } from "../../../../woocommerce"
 import type { AdminStartWooImportType } from "../validators"
 
 /** Past imports, newest first. */

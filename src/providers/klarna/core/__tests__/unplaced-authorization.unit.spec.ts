@@ -1,9 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { KlarnaApiError } from "../../client"
-import { parseKlarnaProviderOptions } from "../../types/options"
-import { sealAuthorizationToken } from "../authorization-token"
-import { verifyAuthorizationCallback } from "../callback-signature"
-import { klarnaCreateOrderBody } from "../create-order-body"
+import { KlarnaApiError } from "../../../../klarna/client"
+import { parseKlarnaProviderOptions } from "../../../../klarna/types/options"
+import { sealAuthorizationToken } from "../../../../klarna/decisions/authorization-token"
+import { verifyAuthorizationCallback } from "../../../../klarna/decisions/callback-signature"
+import { klarnaCreateOrderBody } from "../../../../klarna/decisions/create-order-body"
 import { cancelUnplacedAuthorization } from "../unplaced-authorization"
 
 const options = parseKlarnaProviderOptions({ username: "PK1", password: "secret", backendUrl: "https://shop.example/" })

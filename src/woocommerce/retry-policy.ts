@@ -3,7 +3,7 @@
  * retried with exponential backoff and jitter, honouring `Retry-After`; every
  * other 4xx is final (retrying a 401/403/404/400 only hammers the shop).
  */
-import { backoffDelayMs, parseRetryAfterMs } from "../retry/backoff"
+import { backoffDelayMs, parseRetryAfterMs } from "../lib/retry/backoff"
 
 /** HTTP statuses worth retrying. */
 export function isRetryableStatus(status: number): boolean {

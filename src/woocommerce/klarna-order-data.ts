@@ -14,8 +14,8 @@
  * (`_wc_klarna_shared_secret`, `_wc_klarna_merchant_id`), tokens and session
  * payloads are never read into the result.
  */
-import type { KlarnaPaymentMethod } from "../../providers/klarna/types/payment-data"
-import { resolveKlarnaPaymentMethod } from "../../providers/klarna/core/payment-method"
+import type { KlarnaPaymentMethod } from "../klarna/types/payment-data"
+import { resolveKlarnaPaymentMethod } from "../klarna/decisions/payment-method"
 import { isKlarnaPaymentMethodId, KLARNA_WOO_PAYMENT_METHODS } from "./klarna-payment-methods"
 import { getMetaString } from "./woo-meta"
 import type { WooNote, WooOrder } from "./woo-schemas"

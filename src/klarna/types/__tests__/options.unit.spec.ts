@@ -1,5 +1,5 @@
 import { parseKlarnaProviderOptions } from "../options"
-import { KlarnaProviderService } from "../../core/klarna-provider"
+import { KlarnaProviderService } from "../../../providers/klarna/core/klarna-provider"
 
 describe("Klarna provider options", () => {
   it("accepts username/password or an API key and applies defaults", () => {

@@ -1,4 +1,4 @@
-import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, SAMPLE_ORDER_C_ON_HOLD, type WooOrder as FakeOrder } from "../../../../fake-woocommerce/src"
+import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, SAMPLE_ORDER_C_ON_HOLD, type WooOrder as FakeOrder } from "../../../fake-woocommerce/src"
 import { extractKlarnaData, isSensitiveMetaKey, noteText, WooNoteSchema, WooOrderSchema, type WooNote, type WooOrder } from ".."
 
 const UUID1 = "11111111-2222-4333-8444-555555555555"

@@ -17,7 +17,7 @@ import {
   SAMPLE_ORDER_B,
   type RunningFakeWooCommerce,
   type WooOrder,
-} from "../../../../fake-woocommerce/src"
+} from "../../../fake-woocommerce/src"
 
 const KEY = "ck_fake_key_for_tests_00000000000000000000"
 const SECRET = "cs_fake_secret_for_tests_000000000000000000"

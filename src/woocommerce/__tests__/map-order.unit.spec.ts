@@ -15,8 +15,8 @@ import {
   SAMPLE_ORDER_K_INCONSISTENT,
   SAMPLE_REFUNDS,
   type WooOrder,
-} from "../../../../fake-woocommerce/src"
-import { toMinorUnits } from "../../../providers/klarna/utils/currency"
+} from "../../../fake-woocommerce/src"
+import { toMinorUnits } from "../../klarna/utils/currency"
 import { isKlarnaOrder, mapWooOrder, type ImportedOrderDraft, type MapWooOrderResult } from ".."
 
 const SHOP = "https://shop.example.se/"

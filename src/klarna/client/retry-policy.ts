@@ -2,7 +2,7 @@
  * When and how long to wait before re-sending a Klarna request. Pure functions; the
  * transport wires them into axios-retry.
  */
-import { backoffDelayMs, parseRetryAfterMs } from "../../../lib/retry/backoff"
+import { backoffDelayMs, parseRetryAfterMs } from "../../lib/retry/backoff"
 import type { KlarnaFailure } from "./failure"
 
 export { parseRetryAfterMs }

@@ -2,7 +2,7 @@
  * A line's taxes → its tax lines and rate (percent), looked up in the order's
  * `tax_lines`; when a rate is not found there it is derived from the amounts.
  */
-import { BASIS_POINTS_PER_PERCENT, basisPointsToPercent } from "../../../providers/klarna/validation/order-line-rules"
+import { BASIS_POINTS_PER_PERCENT, basisPointsToPercent } from "../../klarna/validation/order-line-rules"
 import type { WooLineTax, WooTaxLine } from "../woo-schemas"
 import { clean, type OrderScope } from "./order-scope"
 import type { ImportedTaxLine } from "./woo-draft-types"

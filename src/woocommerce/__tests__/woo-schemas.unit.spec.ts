@@ -1,4 +1,4 @@
-import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, SAMPLE_REFUND_B_48391 } from "../../../../fake-woocommerce/src"
+import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, SAMPLE_REFUND_B_48391 } from "../../../fake-woocommerce/src"
 import { WooNoteSchema, WooOrderSchema, WooRefundSchema } from ".."
 
 describe("WooCommerce schemas", () => {

@@ -1,5 +1,5 @@
 import type { LookupAddress } from "node:dns"
-import { sampleStore, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type RunningFakeWooCommerce } from "../../../../fake-woocommerce/src"
+import { sampleStore, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type RunningFakeWooCommerce } from "../../../fake-woocommerce/src"
 import { checkShopHost, privateHostsAllowed, publicAddressLookup, type LookupAll } from "../shop-host-guard"
 import { createWooReader, WooImportError } from ".."
 

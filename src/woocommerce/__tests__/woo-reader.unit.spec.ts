@@ -6,7 +6,7 @@ import http from "node:http"
 import type { AddressInfo } from "node:net"
 import { inspect } from "node:util"
 import WooCommerceRestApi from "@woocommerce/woocommerce-rest-api"
-import { generateWooOrders, sampleStore, startFakeWooCommerce, type RunningFakeWooCommerce } from "../../../../fake-woocommerce/src"
+import { generateWooOrders, sampleStore, startFakeWooCommerce, type RunningFakeWooCommerce } from "../../../fake-woocommerce/src"
 import { createWooReader, isKlarnaOrder, KLARNA_PAYMENT_METHOD_IDS, WooImportError, type WooReaderConfig } from ".."
 
 const KEY = "ck_1234567890abcdef1234567890abcdef12345678"

@@ -3,7 +3,7 @@
  * label for messages, the currency-bound money reader and the warnings list.
  * A section rejects the order by throwing a `MappingFailure` (see `fail`).
  */
-import { currencyExponent, formatMinorUnits } from "../../../providers/klarna/utils/currency"
+import { currencyExponent, formatMinorUnits } from "../../klarna/utils/currency"
 import { WooMoneyError, wooMoneyToMinor } from "../woo-money"
 import { describeZodError, WooNoteSchema, WooOrderSchema, WooRefundSchema, type WooNote, type WooOrder, type WooOrderInput, type WooRefund } from "../woo-schemas"
 import type { MapWooOrderContext } from "./woo-draft-types"

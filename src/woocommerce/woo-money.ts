@@ -12,7 +12,7 @@
  * checks are then done on those integers, so a check never depends on how
  * intermediate values were rounded.
  */
-import { toMinorUnits } from "../../providers/klarna/utils/currency"
+import { toMinorUnits } from "../klarna/utils/currency"
 
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 
