@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaCapturePlan, KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { captureKlarnaOrderWorkflow } from "../../workflows/capture-klarna-order"
+import { collectCaptureReferences } from "../../providers/klarna/core/capture-reference-prefetch"
 import { klarnaClientFor } from "./klarna-provider-client"
 import { klarnaMessages } from "./messages"
 import { loadOrderKlarnaPayments } from "./order-klarna-payments"
@@ -18,14 +19,17 @@ export type CaptureAutomationInput = {
 
 /** Captures through the capture workflow and describes what happened for the event log. */
 export async function captureKlarnaForOrder(container: MedusaContainer, input: CaptureAutomationInput): Promise<AutomationResult> {
-  const { result } = await captureKlarnaOrderWorkflow(container)
-    .run({ input })
-    .catch(async (error) => {
+  const run = (read_klarna: boolean) => captureKlarnaOrderWorkflow(container).run({ input: { ...input, read_klarna } })
+  const {
+    result: { result },
+    references,
+  } = await collectCaptureReferences(() =>
+    run(!!input.read_klarna).catch(async (error) => {
       // Klarna refused: guarded again on Klarna's live order, a refusal it explains ends as that guard's entry.
       if ((error as { type?: string })?.type !== MedusaError.Types.NOT_ALLOWED || input.read_klarna) throw error
-      const again = await captureKlarnaOrderWorkflow(container).run({ input: { ...input, read_klarna: true } })
-      return again
+      return await run(true)
     })
+  )
   const r = result.resolution
   if (!r) {
     return null
@@ -43,7 +47,10 @@ export async function captureKlarnaForOrder(container: MedusaContainer, input: C
   const payment = (result.payment as { provider_id: string; data: KlarnaPaymentData } | undefined) ?? (await reloadPayment(container, input.order_id, r.payment_id))
   const record = payment?.data.captures?.[payment.data.captures.length - 1]
   const captureId = record?.capture_id ?? "unknown"
-  const klarnaReference = record && !record.adopted && !record.klarna_reference ? await captureReference(container, payment!, captureId) : record?.klarna_reference
+  const klarnaReference =
+    record && !record.adopted && !record.klarna_reference
+      ? await (references.get(captureId) ?? captureReference(container, payment!, captureId))
+      : record?.klarna_reference
   return {
     outcome: "succeeded",
     payment_id: r.payment_id,

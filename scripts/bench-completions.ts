@@ -1,0 +1,77 @@
+// Benchmark: N orders completed at once, with the automatic capture off and then on, side by side in one
+// run. Completions per second with automation off, against captures per second with it on (from the
+// first completion request until every Klarna order is captured), and the check that every order was
+// captured exactly once in Klarna and recorded in Medusa. Boots the main command on free ports with its
+// data in .bench/. `npm run bench:completions [-- --orders 200 --latency 50]`.
+import axios from "axios"
+import { placeDemoOrder } from "./lib/place-demo-order"
+import { bootBenchStack, inBatches, numberArg } from "./lib/bench-stack"
+
+const ORDERS = numberArg("orders", 200)
+const LATENCY_MS = numberArg("latency", 50)
+const METHODS = ["pay_later", "pay_over_time", "pay_now"]
+
+const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
+
+async function main() {
+  const stack = await bootBenchStack("completions")
+  try {
+    const { api, dataDir } = stack
+    const sim = axios.create({ baseURL: stack.simulatorUrl })
+    console.log(`Placing ${2 * ORDERS} orders…`)
+    const place = async () => {
+      const order = await placeDemoOrder({ dataDir, quantities: [1, 0] })
+      const { data } = await api.get(`/admin/klarna/orders/${order.order_id}`)
+      return { order_id: order.order_id!, klarna_order_id: data.klarna_order_id as string, amount: data.payment.amount_minor as number }
+    }
+    // The first order creates the demo customer, which parallel carts would each try to create.
+    const placed = [await place(), ...(await inBatches(Array.from({ length: 2 * ORDERS - 1 }), 4, place))]
+    const toggle = (on: boolean) =>
+      api.post("/admin/klarna/settings", { toggles: { capture_on_complete: Object.fromEntries(METHODS.map((m) => [m, on])) } })
+    const completeAll = (orders: typeof placed) =>
+      Promise.all(orders.map((o) => api.post(`/admin/orders/${o.order_id}/complete`, {})))
+    await sim.post("/_sim/faults", { path: "/ordermanagement/", latency_ms: LATENCY_MS, times: 0 })
+
+    await toggle(false)
+    const off = placed.slice(0, ORDERS)
+    let started = process.hrtime.bigint()
+    await completeAll(off)
+    const offSeconds = seconds(started)
+
+    await toggle(true)
+    const on = placed.slice(ORDERS)
+    started = process.hrtime.bigint()
+    await completeAll(on)
+    const completedSeconds = seconds(started)
+    const klarnaOf = async (o: (typeof placed)[number]) => (await sim.get(`/_sim/orders/${o.klarna_order_id}`)).data
+    for (;;) {
+      const states = await inBatches(on, 20, klarnaOf)
+      if (states.every((k, i) => k.captured_amount >= on[i].amount)) break
+      if (seconds(started) > 600) throw new Error("not every order was captured within 10 minutes")
+      await new Promise((r) => setTimeout(r, 250))
+    }
+    const capturedSeconds = seconds(started)
+
+    const klarna = await inBatches(on, 20, klarnaOf)
+    const medusa = await inBatches(on, 20, async (o) => (await api.get(`/admin/klarna/orders/${o.order_id}`)).data.payment)
+    const twice = klarna.filter((k) => k.captures.length !== 1).length
+    const unrecorded = medusa.filter((p, i) => p.captured_amount_minor !== klarna[i].captured_amount).length
+    const untouched = (await inBatches(off, 20, klarnaOf)).filter((k) => k.captured_amount !== 0).length
+
+    const offRate = ORDERS / offSeconds
+    const captureRate = ORDERS / capturedSeconds
+    console.log(`\n${ORDERS} orders completed at once, ${LATENCY_MS} ms Klarna latency:`)
+    console.log(`  automation off: completed in ${offSeconds.toFixed(1)} s, ${offRate.toFixed(1)} completions/s (${untouched} captured: must be 0)`)
+    console.log(`  automation on:  completed in ${completedSeconds.toFixed(1)} s, all captured in ${capturedSeconds.toFixed(1)} s, ${captureRate.toFixed(1)} captures/s`)
+    console.log(`  captures/s ÷ completions/s without automation: ${(captureRate / offRate).toFixed(2)}`)
+    console.log(`  Klarna orders captured other than once: ${twice}; Medusa payments that disagree with Klarna: ${unrecorded}`)
+    if (twice || unrecorded || untouched) process.exitCode = 1
+  } finally {
+    await stack.stop()
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench: ${e.message ?? e}${e.response ? ` ${e.config?.method?.toUpperCase()} ${e.config?.url}: ${JSON.stringify(e.response.data)}` : ""}`)
+  process.exit(1)
+})
