@@ -164,6 +164,24 @@ medusaIntegrationTestRunner({
       )
     })
 
+    it("a refund is one read of Klarna's order, for its plan, and the refund itself", async () => {
+      const placed = await order()
+      expect((await capture(placed)).status).toBe(200)
+      const before = (await sim.requests(placed.klarna_order_id)).length
+      expect((await refund(placed, 100)).status).toBe(200)
+      const made = (await sim.requests(placed.klarna_order_id)).slice(before)
+      expect(made.map((r: any) => `${r.method} ${r.path.replace(placed.klarna_order_id, ":id")}`)).toEqual([
+        "GET /ordermanagement/v1/orders/:id",
+        "POST /ordermanagement/v1/orders/:id/refunds",
+      ])
+      const ledger = await ledgers(placed)
+      expect(ledger.klarna.refunded_amount).toBe(10000)
+      const payment = await klarnaPaymentOf(getContainer(), placed.order.id)
+      expect(payment.data.refunded_amount).toBe(10000)
+      // Used once: a later refund of the same amount plans again.
+      expect(payment.data.refund_plan).toBeNull()
+    })
+
     it("a refund while the order has an open edit is refused before anything is sent", async () => {
       const placed = await order()
       expect((await capture(placed)).status).toBe(200)

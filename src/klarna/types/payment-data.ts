@@ -51,6 +51,24 @@ export interface KlarnaRefundPlan {
   order_lines: KlarnaOrderLine[]
   summary: string
   return_ids?: string[]
+  /**
+   * Klarna's order as read for this plan, moments before Medusa refunds:
+   * the provider decides on it instead of reading the order again, while
+   * no write to the order is unanswered and the read is fresh.
+   */
+  observed?: KlarnaObservedOrder
+}
+
+/** The parts of Klarna's order a refund decision reads, and when they were read. */
+export interface KlarnaObservedOrder {
+  read_at: string
+  status: string
+  order_amount: number
+  captured_amount: number
+  refunded_amount: number
+  purchase_currency: string
+  order_lines?: KlarnaOrderLine[] | null
+  refunds?: Array<{ refund_id: string; refunded_amount: number; reference?: string | null; refunded_at?: string | null }> | null
 }
 
 /** Everything the provider keeps in a Medusa payment session's / payment's `data`. */
@@ -85,8 +103,9 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   /** Set when Medusa asked to cancel the payment; Klarna is acted on by the order-management workflows. */
   cancel_requested_at?: string
   /** Order lines / tracking to send with the next capture of exactly `amount` (fulfilment captures). */
-  capture_plan?: KlarnaCapturePlan
-  refund_plan?: KlarnaRefundPlan
+  /** null once used: Medusa merges payment data on update, so a plan is cleared, not left out. */
+  capture_plan?: KlarnaCapturePlan | null
+  refund_plan?: KlarnaRefundPlan | null
   /** Set by the WooCommerce importer while it replays an order's history: record, never call Klarna. */
   import_replay?: boolean
   /** Klarna capture ids known from WooCommerce, used when the history is replayed. */

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
-import type { KlarnaPaymentData, KlarnaRefundPlan } from "../../klarna/types/payment-data"
+import type { KlarnaObservedOrder, KlarnaPaymentData, KlarnaRefundPlan } from "../../klarna/types/payment-data"
+import type { KlarnaOrder } from "../../klarna/client"
 import { capturedLines } from "../../klarna/decisions/captured-lines"
 import { formatMinorUnits, sumMinor, toMinorUnits } from "../../klarna/utils/currency"
 import {
@@ -27,6 +28,28 @@ export async function planKlarnaRefund(
   paymentId: string,
   requestedAmount?: number | string
 ): Promise<KlarnaRefundPlan | null> {
+  const planned = await planFromKlarnaOrder(container, paymentId, requestedAmount)
+  return planned && { ...planned.plan, observed: observedOrder(planned.klarna) }
+}
+
+function observedOrder(klarna: KlarnaOrder): KlarnaObservedOrder {
+  return {
+    read_at: new Date().toISOString(),
+    status: klarna.status,
+    order_amount: klarna.order_amount,
+    captured_amount: klarna.captured_amount,
+    refunded_amount: klarna.refunded_amount,
+    purchase_currency: klarna.purchase_currency,
+    order_lines: klarna.order_lines,
+    refunds: (klarna.refunds ?? []).map((r) => ({ refund_id: r.refund_id, refunded_amount: r.refunded_amount, reference: r.reference, refunded_at: r.refunded_at })),
+  }
+}
+
+async function planFromKlarnaOrder(
+  container: MedusaContainer,
+  paymentId: string,
+  requestedAmount?: number | string
+): Promise<{ plan: KlarnaRefundPlan; klarna: KlarnaOrder } | null> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [payment],
@@ -65,7 +88,7 @@ export async function planKlarnaRefund(
   const captured = capturedLines(klarna)
 
   if (klarna.refunded_amount === 0 && amount === klarna.captured_amount) {
-    return { amount, kind: "full", order_lines: captured, summary: "full refund" }
+    return { plan: { amount, kind: "full", order_lines: captured, summary: "full refund" }, klarna }
   }
 
   const orderId = p.payment_collection?.order?.id as string | undefined
@@ -73,7 +96,7 @@ export async function planKlarnaRefund(
   if (returned?.items.length) {
     const itemsOnly = tryItemLines({ currency, captured_lines: captured, items: returned.items })
     if (itemsOnly && itemsOnly.refunded_amount === amount) {
-      return { amount, kind: "lines", order_lines: itemsOnly.order_lines, summary: describeItemRefund(itemsOnly.order_lines), return_ids: returned.return_ids }
+      return { plan: { amount, kind: "lines", order_lines: itemsOnly.order_lines, summary: describeItemRefund(itemsOnly.order_lines), return_ids: returned.return_ids }, klarna }
     }
     const country = klarna.purchase_country?.toUpperCase()
     if (itemsOnly && amount < itemsOnly.refunded_amount && country && RETURN_FEE_COUNTRIES.includes(country)) {
@@ -86,7 +109,7 @@ export async function planKlarnaRefund(
         purchase_country: country,
       })
       if (withFee && withFee.refunded_amount === amount) {
-        return { amount, kind: "lines", order_lines: withFee.order_lines, summary: describeItemRefund(withFee.order_lines), return_ids: returned.return_ids }
+        return { plan: { amount, kind: "lines", order_lines: withFee.order_lines, summary: describeItemRefund(withFee.order_lines), return_ids: returned.return_ids }, klarna }
       }
     }
   }
@@ -94,7 +117,7 @@ export async function planKlarnaRefund(
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   const policy = (await om.getSettings()).goodwill_vat_policy
   const lines = buildGoodwillRefundLines({ amount, currency: klarna.purchase_currency, captured_lines: captured, policy })
-  return { amount, kind: "goodwill", order_lines: lines, summary: describeGoodwillSplit(lines, klarna.purchase_currency) }
+  return { plan: { amount, kind: "goodwill", order_lines: lines, summary: describeGoodwillSplit(lines, klarna.purchase_currency) }, klarna }
 }
 
 function tryItemLines(input: Parameters<typeof buildItemRefundLines>[0]) {

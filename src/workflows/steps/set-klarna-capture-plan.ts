@@ -25,6 +25,7 @@ export const setKlarnaCapturePlanStep = createStep(
       return
     }
     const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-    await payments.updatePayment({ id: previous.id, data: previous.data } as any)
+    // Medusa merges payment data on update: the plan is cleared, not left out.
+    await payments.updatePayment({ id: previous.id, data: { ...previous.data, capture_plan: previous.data.capture_plan ?? null } } as any)
   }
 )

@@ -30,6 +30,6 @@ export function adminKlarnaEvent<T extends { amount?: number | null }>(event: T)
 
 /** A refund plan as refund-preview answers it: `amount_minor` and `currency_code`; `order_lines` are Klarna's. */
 export function adminRefundPlan(plan: KlarnaRefundPlan, currencyCode: string) {
-  const { amount, ...rest } = plan
+  const { amount, observed: _klarnaOrder, ...rest } = plan
   return { ...rest, amount_minor: amount, currency_code: currencyCode }
 }

@@ -350,7 +350,14 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     idempotencyKey?: string
   ): Promise<RefundPaymentOutput> {
     const operation = await readMedusaOperation(this.container, "refund", idempotencyKey)
-    const order = await this.client_.getOrder(data.klarna_order_id)
+    const writes = pendingKlarnaWrites()
+    const planned = data.currency_code ? observedForRefund(data.refund_plan, toMinorUnits(rawAmount, data.currency_code)) : undefined
+    const trusted = planned && writes && !(await writes.hasUnsettledKlarnaWrites(data.klarna_order_id))
+    const order = trusted ? planned : await this.client_.getOrder(data.klarna_order_id)
+    if (!trusted) {
+      await writes?.settleKlarnaWritesOf(data.klarna_order_id)
+    }
+    const current = trusted ? data : applyOrderSnapshot(data, order as KlarnaOrderSnapshot)
     const currency = order.purchase_currency
     const amount = toMinorUnits(rawAmount, currency)
     const unowned = operation
@@ -368,22 +375,25 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
         await recordKlarnaAdoption(this.container, "refund", operation, { adopted_amount: decision.amount, adopted_id: decision.refund_id })
       }
       const record = { refund_id: decision.refund_id, medusa_refund_id: operation?.id, amount: decision.amount, adopted: decision.adopted }
-      return { data: applyOrderSnapshot({ ...data, refunds: mergeRecords(data.refunds, [record], "refund_id", "medusa_refund_id") }, order) }
+      return { data: { ...current, refunds: mergeRecords(data.refunds, [record], "refund_id", "medusa_refund_id") } }
     }
     const reference = operation?.id ?? idempotencyKey
     const key = klarnaIdempotencyKey("refund", data.klarna_order_id, reference ?? `refund-${order.refunded_amount}-${amount}`)
     const plan = refundPlanFor(data, order, decision)
-    const { refund_id } = await this.client_.refundOrder(
-      data.klarna_order_id,
-      {
-        refunded_amount: decision.amount,
-        reference,
-        description: operation?.note ? String(operation.note).slice(0, 255) : undefined,
-        order_lines: plan.order_lines.length ? plan.order_lines : undefined,
-      },
-      key
+    const { refund_id } = await this.journaled(data.klarna_order_id, "refund", key, decision.amount, () =>
+      this.client_.refundOrder(
+        data.klarna_order_id,
+        {
+          refunded_amount: decision.amount,
+          reference,
+          description: operation?.note ? String(operation.note).slice(0, 255) : undefined,
+          order_lines: plan.order_lines.length ? plan.order_lines : undefined,
+        },
+        key
+      )
     )
-    const { refund_plan: _used, ...rest } = applyOrderSnapshot(data, order)
+    // Cleared, not left out: Medusa merges the data a provider returns into the stored data.
+    const rest = { ...current, refund_plan: null }
     const made = {
       refund_id,
       medusa_refund_id: operation?.id,
@@ -592,6 +602,16 @@ function refundPlanFor(
   return { kind: "goodwill", order_lines: lines, summary: describeGoodwillSplit(lines, order.purchase_currency) }
 }
 
+/** How long after the plan's read of Klarna's order the refund may decide on it instead of reading again. */
+const OBSERVED_ORDER_TTL_MS = 30_000
+
+/** The Klarna order the plan for exactly this refund read, while fresh. */
+function observedForRefund(plan: KlarnaRefundPlan | null | undefined, amount: number) {
+  const observed = plan?.amount === amount ? plan.observed : undefined
+  const age = observed ? Date.now() - Date.parse(observed.read_at) : Infinity
+  return observed && age >= 0 && age <= OBSERVED_ORDER_TTL_MS ? observed : undefined
+}
+
 /**
  * The payment's list of Klarna captures/refunds, a display copy: Medusa writes
  * payment data back after each call, so parallel calls may each drop the
@@ -602,9 +622,9 @@ function mergeRecords<T extends Record<string, any>>(known: T[] | undefined, add
   return [...(known ?? []).filter((k) => !added.some((a) => same(a, k))), ...added]
 }
 
+/** Cleared, not left out: Medusa merges the data a provider returns into the stored data. */
 function withoutPlan<T extends KlarnaPaymentData>(data: T): T {
-  const { capture_plan: _plan, ...rest } = data
-  return rest as T
+  return { ...data, capture_plan: null }
 }
 
 export type { KlarnaSessionInput }
