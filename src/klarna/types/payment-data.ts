@@ -1,4 +1,5 @@
 import type { KlarnaOrderLine } from "../validation/order-line-rules"
+import type { RefundableOrder } from "../decisions/refund-decision"
 
 /** The four payment methods the order-management toggles are set for. */
 export const KLARNA_PAYMENT_METHODS = ["klarna_checkout", "pay_later", "pay_over_time", "pay_now"] as const
@@ -60,16 +61,7 @@ export interface KlarnaRefundPlan {
 }
 
 /** The parts of Klarna's order a refund decision reads, and when they were read. */
-export interface KlarnaObservedOrder {
-  read_at: string
-  status: string
-  order_amount: number
-  captured_amount: number
-  refunded_amount: number
-  purchase_currency: string
-  order_lines?: KlarnaOrderLine[] | null
-  refunds?: Array<{ refund_id: string; refunded_amount: number; reference?: string | null; refunded_at?: string | null }> | null
-}
+export type KlarnaObservedOrder = RefundableOrder & { read_at: string }
 
 /** Everything the provider keeps in a Medusa payment session's / payment's `data`. */
 export interface KlarnaPaymentData extends Record<string, unknown> {

@@ -5,7 +5,6 @@ import { captureKlarnaOrderWorkflow } from "../../workflows/capture-klarna-order
 import { collectCaptureReferences } from "../../providers/klarna/core/capture-reference-prefetch"
 import { klarnaClientFor } from "./klarna-provider-client"
 import { klarnaMessages } from "./messages"
-import { loadOrderKlarnaPayments } from "./order-klarna-payments"
 import type { AutomationResult } from "./run-klarna-automation"
 
 export type CaptureAutomationInput = {
@@ -44,7 +43,7 @@ export async function captureKlarnaForOrder(container: MedusaContainer, input: C
     }
   }
   // Medusa's capture answers with the payment as the provider left it.
-  const payment = (result.payment as { provider_id: string; data: KlarnaPaymentData } | undefined) ?? (await reloadPayment(container, input.order_id, r.payment_id))
+  const payment = result.payment as { provider_id: string; data: KlarnaPaymentData } | undefined
   const record = payment?.data.captures?.[payment.data.captures.length - 1]
   const captureId = record?.capture_id ?? "unknown"
   const klarnaReference =
@@ -81,9 +80,4 @@ async function captureReference(
   } catch {
     return undefined
   }
-}
-
-async function reloadPayment(container: MedusaContainer, orderId: string, paymentId: string) {
-  const order = await loadOrderKlarnaPayments(container, orderId)
-  return order?.payments.find((p) => p.id === paymentId)
 }
