@@ -2,7 +2,7 @@ import axios from "axios"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { DemoStore } from "../../demo/seed-demo-store"
-import { retryDueKlarnaAutomations } from "../../src/lib/order-management/retry-due-automations"
+import { retryDueKlarnaActions as retryDueKlarnaAutomations } from "../../src/workflows/klarna-action/retry-due-klarna-actions"
 import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { placeKlarnaOrder, type PlacedOrder } from "../helpers/checkout"
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
@@ -209,7 +209,7 @@ medusaIntegrationTestRunner({
         expect((await editRefusedByMedusa(placed)).status).toBe(400)
         const tshirt = product("TSHIRT-PINK")
         await api.post(`/admin/products/${tshirt.id}/variants/${tshirt.variant_id}`, { manage_inventory: false }, admin)
-        const restoreEntry = (await klarnaEvents(getContainer(), placed.order.id)).find((e) => e.payload?.automation === "restore-update")
+        const restoreEntry = (await klarnaEvents(getContainer(), placed.order.id)).find((e) => e.payload?.workflow_id === "restore-klarna-authorization")
         expect((await post(`/admin/order-edits/${placed.order.id}/confirm`)).status).toBe(200)
         // As if the process had died after recording the restore of the second attempt: its entry comes due.
         const om = getContainer().resolve("klarnaOrderManagement") as any

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import axios from "axios"
 import type { DemoStore } from "../../demo/seed-demo-store"
-import { retryDueKlarnaAutomations } from "../../src/lib/order-management/retry-due-automations"
+import { retryDueKlarnaActions as retryDueKlarnaAutomations } from "../../src/workflows/klarna-action/retry-due-klarna-actions"
 import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { createCart, startKlarnaSession, storeHeaders } from "../helpers/checkout"
 import { klarnaEvents } from "../helpers/events"

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { retryDueKlarnaAutomations } from "../lib/order-management/retry-due-automations"
+import { retryDueKlarnaActions } from "../workflows/klarna-action/retry-due-klarna-actions"
 
 /** Retries automatic Klarna actions that failed because Klarna was unavailable. */
 export default async function retryKlarnaActions(container: MedusaContainer) {
-  await retryDueKlarnaAutomations(container)
+  await retryDueKlarnaActions(container)
 }
 
 export const config = {

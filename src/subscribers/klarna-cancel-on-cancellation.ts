@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { dispatchKlarnaAutomation } from "../lib/order-management/dispatch"
+import { cancelKlarnaAction } from "../workflows/cancel-klarna-order"
+import { runKlarnaAction } from "../workflows/klarna-action/run-klarna-action"
 
 /**
  * WooCommerce's "On order cancellation". The Klarna payment provider defers
@@ -7,7 +8,7 @@ import { dispatchKlarnaAutomation } from "../lib/order-management/dispatch"
  * was canceled, so its Klarna reservation is cancelled or released.
  */
 export default async function klarnaCancelOnCancellation({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
-  await dispatchKlarnaAutomation(container, "cancel", {
+  await runKlarnaAction(container, cancelKlarnaAction, {
     order_id: data.id,
     input: { order_id: data.id, respect_toggle: true },
     operation_key: `cancel:${data.id}`,

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
-import { dispatchKlarnaAutomation } from "../lib/order-management/dispatch"
+import { captureKlarnaAction } from "../workflows/capture-klarna-order"
+import { runKlarnaAction } from "../workflows/klarna-action/run-klarna-action"
 
 /** WooCommerce's "On order completion": the completed order's Klarna reservation is captured. */
 export default async function klarnaCaptureOnCompletion({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
@@ -8,7 +9,7 @@ export default async function klarnaCaptureOnCompletion({ event: { data }, conta
   if ((await om.getSettings()).completion_trigger !== "order.completed") {
     return
   }
-  await dispatchKlarnaAutomation(container, "capture", {
+  await runKlarnaAction(container, captureKlarnaAction, {
     order_id: data.id,
     input: { order_id: data.id, respect_toggle: true },
     operation_key: `capture:${data.id}:completion`,

@@ -1,6 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
-import { dispatchKlarnaAutomation } from "../lib/order-management/dispatch"
+import { captureKlarnaAction } from "../workflows/capture-klarna-order"
+import { runKlarnaAction } from "../workflows/klarna-action/run-klarna-action"
 import { fulfillmentCapture } from "../lib/order-management/fulfillment-capture"
 
 /**
@@ -18,7 +19,7 @@ export default async function klarnaCaptureOnFulfillment({ event: { name, data }
   if (!plan) {
     return
   }
-  await dispatchKlarnaAutomation(container, "capture", {
+  await runKlarnaAction(container, captureKlarnaAction, {
     order_id: plan.order_id,
     input: { order_id: plan.order_id, amount: plan.amount, capture_plan: plan.capture_plan, respect_toggle: true },
     operation_key: `capture:${plan.order_id}:${data.id}`,

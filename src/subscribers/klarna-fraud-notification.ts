@@ -7,7 +7,7 @@ import { fraudDecisionKey, fraudDecisionToLog } from "../klarna/decisions/webhoo
 import { sessionIdFromMerchantData } from "../klarna/decisions/merchant-data"
 import type { KlarnaPaymentData } from "../klarna/types/payment-data"
 import { klarnaClientFor } from "../lib/order-management/klarna-provider-client"
-import { klarnaMessages } from "../lib/order-management/messages"
+import { klarnaMessages } from "../klarna/messages"
 import { announceKlarnaAttention } from "../lib/order-management/announce-attention"
 import { findOrderIdForPaymentSession } from "../lib/order-management/find-order-by-session"
 

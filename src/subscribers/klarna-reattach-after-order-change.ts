@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { dispatchKlarnaAutomation } from "../lib/order-management/dispatch"
+import { reattachKlarnaAction } from "../workflows/reattach-klarna-payment"
+import { runKlarnaAction } from "../workflows/klarna-action/run-klarna-action"
 
 type ChangeEvent = { order_id?: string; id?: string }
 
@@ -9,7 +10,7 @@ export default async function klarnaReattachAfterOrderChange({ event: { data }, 
   if (!orderId) {
     return
   }
-  await dispatchKlarnaAutomation(container, "reattach", {
+  await runKlarnaAction(container, reattachKlarnaAction, {
     order_id: orderId,
     input: { order_id: orderId },
     operation_key: `reattach:${orderId}:${Date.now()}`,

@@ -1,5 +1,7 @@
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { captureEntry, type CapturedPayment } from "../klarna/decisions/capture-entry"
+import type { KlarnaAction, KlarnaActionResult } from "./klarna-action/types"
 import { resolveKlarnaCaptureStep, type ResolveKlarnaCaptureStepInput } from "./steps/resolve-klarna-capture"
 import { setKlarnaCapturePlanStep } from "./steps/set-klarna-capture-plan"
 
@@ -7,11 +9,14 @@ export type CaptureKlarnaOrderWorkflowInput = ResolveKlarnaCaptureStepInput & { 
 
 export const captureKlarnaOrderWorkflowId = "capture-klarna-order"
 
+export const captureKlarnaAction: KlarnaAction = { workflow_id: captureKlarnaOrderWorkflowId, action: "capture", verb: "capture", recheck_on_refusal: true }
+
 /**
  * Captures an order's Klarna payment through Medusa's own capture workflow,
  * so Medusa's payment and Klarna agree: on completion (remaining amount), per
  * fulfilment (the fulfilled items, with their lines and tracking), or by an
- * admin. Guards stop it without a Klarna call where none is due.
+ * admin. Guards stop it without a Klarna call where none is due. Answers the
+ * capture's event-log entry.
  */
 export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkflowId, (input: CaptureKlarnaOrderWorkflowInput) => {
   const resolution = resolveKlarnaCaptureStep(input)
@@ -30,5 +35,14 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
     return capturePaymentWorkflow.runAsStep({ input: captureInput })
   })
 
-  return new WorkflowResponse({ resolution, payment: captured })
+  const entry = transform({ resolution, captured }, ({ resolution, captured }): KlarnaActionResult => {
+    if (!resolution) return null
+    if (!resolution.capture) {
+      const { capture: _capture, amount: _amount, ...skipped } = resolution
+      return skipped
+    }
+    // Medusa's capture answers with the payment as the provider left it.
+    return captureEntry(resolution, captured as unknown as CapturedPayment | undefined)
+  })
+  return new WorkflowResponse(entry)
 })

@@ -1,8 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { dispatchKlarnaAutomation } from "../../lib/order-management/dispatch"
+import { runKlarnaAction } from "../../workflows/klarna-action/run-klarna-action"
+import type { KlarnaActionPayload } from "../../workflows/klarna-action/types"
+import { restoreKlarnaAction, type RestoreAfterChangeInput } from "../../workflows/restore-klarna-authorization"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { restoreInputFor, updateKlarnaBeforeChange, type RestoreAfterChangeInput } from "../../lib/order-management/update-automation"
+import { restoreInputFor, updateKlarnaBeforeChange } from "../../lib/order-management/update-automation"
 
 type ChangeKind = "order-edit" | "claim" | "exchange"
 
@@ -56,7 +58,7 @@ async function recordPendingRestore(req: AuthenticatedMedusaRequest, input: Rest
     operation_key: restoreKey(input),
     next_attempt_at: new Date(Date.now() + RESTORE_DUE_AFTER_MS),
     message: "Klarna was updated for the change; the plugin puts it back if Medusa does not confirm it.",
-    payload: { automation: "restore-update", input },
+    payload: { workflow_id: restoreKlarnaAction.workflow_id, verb: restoreKlarnaAction.verb, input } satisfies KlarnaActionPayload,
   })
 }
 
@@ -67,7 +69,7 @@ async function settleRestore(req: AuthenticatedMedusaRequest, kind: ChangeKind, 
       await req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE).deleteKlarnaEvents(pendingId)
       return
     }
-    await dispatchKlarnaAutomation(req.scope, "restore-update", { order_id: input.order_id, input, operation_key: restoreKey(input) })
+    await runKlarnaAction(req.scope, restoreKlarnaAction, { order_id: input.order_id, input, operation_key: restoreKey(input) })
   } catch (e) {
     req.scope
       .resolve("logger")

@@ -2,12 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import type { KlarnaEventRow } from "../../modules/klarna-order-management/service"
-
-/** What the retry job and the attention retry need to run an entry's action again. */
-export function rerunnable(event: Pick<KlarnaEventRow, "operation_key" | "payload">) {
-  const payload = (event.payload ?? {}) as { automation?: string; input?: Record<string, unknown> }
-  return payload.automation && event.operation_key ? { automation: payload.automation, input: payload.input ?? {}, operation_key: event.operation_key } : undefined
-}
+import { rerunnable } from "../../workflows/klarna-action/rerunnable"
 
 /** An entry of the attention list, or a merchant-readable refusal. */
 export async function loadListedAttention(container: MedusaContainer, id: string): Promise<KlarnaEventRow> {

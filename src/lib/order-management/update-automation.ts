@@ -1,29 +1,18 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reattachKlarnaPaymentWorkflow } from "../../workflows/reattach-klarna-payment"
 import { updateKlarnaOrderForChangeWorkflow } from "../../workflows/update-klarna-order-for-change"
-import { restoreKlarnaAuthorizationWorkflow } from "../../workflows/restore-klarna-authorization"
-import type { RestoreKlarnaAuthorizationInput } from "../../workflows/steps/restore-klarna-authorization"
+import type { RestoreAfterChangeInput } from "../../workflows/restore-klarna-authorization"
+import { changeAttemptKey, restoresOfChangePattern } from "../../klarna/decisions/change-attempt-key"
 import type { KlarnaOrderUpdatePlan } from "../../workflows/steps/prepare-klarna-order-update"
-import type { ReattachedKlarnaPayment } from "../../workflows/steps/reattach-klarna-payment"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { klarnaClientFor } from "./klarna-provider-client"
-import { klarnaMessages } from "./messages"
-import type { AutomationResult } from "./run-klarna-automation"
+import { klarnaMessages } from "../../klarna/messages"
 
-const ATTEMPT_SEPARATOR = "~"
-
-/**
- * The Klarna key of one confirmation attempt of a change: `<change id>~<restores so far>`. After a
- * restore, confirming the same change again must update Klarna again, not replay the first answer;
- * a repeated request before any restore (a double click, a retry) gets the same key and is replayed.
- */
+/** The Klarna key of this confirmation attempt of a change (see change-attempt-key). */
 async function confirmationAttemptKey(om: KlarnaOrderManagementService, changeId: string): Promise<string> {
-  const restored = await om.listKlarnaEvents(
-    { operation_key: { $like: `restore-update:%:${changeId}${ATTEMPT_SEPARATOR}%` }, outcome: "succeeded" } as any,
-    { select: ["id"] }
-  )
-  return `${changeId}${ATTEMPT_SEPARATOR}${restored.length}`
+  const restored = await om.listKlarnaEvents({ operation_key: { $like: restoresOfChangePattern(changeId) }, outcome: "succeeded" } as any, {
+    select: ["id"],
+  })
+  return changeAttemptKey(changeId, restored.length)
 }
 
 /** The id of the order's change awaiting confirmation: it keys the Klarna update. */
@@ -70,8 +59,6 @@ export async function updateKlarnaBeforeChange(
   }
 }
 
-export type RestoreAfterChangeInput = RestoreKlarnaAuthorizationInput & { order_id: string; payment_id: string; currency_code: string }
-
 /** What undoing a change's Klarna update needs, kept in the event log so the retry job can run it again. */
 export function restoreInputFor(orderId: string, plan: KlarnaOrderUpdatePlan, changeKey: string): RestoreAfterChangeInput | undefined {
   if (!plan || !plan.update) {
@@ -85,54 +72,5 @@ export function restoreInputFor(orderId: string, plan: KlarnaOrderUpdatePlan, ch
     klarna_order_id: plan.klarna_order_id,
     change_key: changeKey,
     previous: plan.previous,
-  }
-}
-
-/** Puts the Klarna order back as it was when Medusa did not confirm the change after all. */
-export async function restoreKlarnaAfterFailedChange(container: MedusaContainer, input: RestoreAfterChangeInput): Promise<AutomationResult> {
-  const { order_id: _order, payment_id, currency_code, ...restore } = input
-  if (await orderChangeConfirmed(container, input.change_key)) {
-    // Recorded before the confirmation ran, and the process died before it heard the outcome.
-    return {
-      outcome: "skipped",
-      payment_id,
-      klarna_order_id: input.klarna_order_id,
-      message: "Medusa confirmed the change after all; Klarna keeps the updated order lines.",
-    }
-  }
-  await restoreKlarnaAuthorizationWorkflow(container).run({ input: restore })
-  return {
-    outcome: "succeeded",
-    payment_id,
-    klarna_order_id: input.klarna_order_id,
-    amount: input.previous.order_amount,
-    currency_code,
-    message: klarnaMessages.restored(input.previous.order_amount, currency_code),
-  }
-}
-
-async function orderChangeConfirmed(container: MedusaContainer, changeKey: string): Promise<boolean> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const changeId = changeKey.split(ATTEMPT_SEPARATOR)[0]
-  const { data } = await query.graph({ entity: "order_change", fields: ["id", "status"], filters: { id: changeId } })
-  return (data[0] as any)?.status === "confirmed"
-}
-
-/** After Medusa confirmed the change: the new payment collection is backed by the same Klarna order. */
-export async function reattachKlarnaAfterChange(container: MedusaContainer, input: { order_id: string }): Promise<AutomationResult> {
-  const { result: reattached } = await reattachKlarnaPaymentWorkflow(container).run({ input })
-  const result = reattached as ReattachedKlarnaPayment
-  if (!result) {
-    return null
-  }
-  const client = klarnaClientFor(container)
-  const klarna = await client.getOrder(result.klarna_order_id)
-  return {
-    outcome: "succeeded",
-    payment_id: result.payment_id,
-    klarna_order_id: klarna.order_id,
-    amount: klarna.order_amount,
-    currency_code: klarna.purchase_currency.toLowerCase(),
-    message: klarnaMessages.updated(klarna.order_amount, klarna.purchase_currency),
   }
 }

@@ -1,6 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 
+export const orderRefundLockKey = (orderId: string) => `klarna-order-refund:${orderId}`
+
+/** Seconds: how long a refund waits for the one before it, and how long a lock outlives a process that died holding it. */
+export const ORDER_REFUND_LOCK = { timeout: 120, expire: 300 }
+
 /**
  * Medusa's refund workflow sends the refund first and records it on the order
  * (an order change for the credit line) after, without compensating the
@@ -9,5 +14,5 @@ import type { MedusaContainer } from "@medusajs/framework/types"
  */
 export async function withOrderRefundLock<T>(container: MedusaContainer, orderId: string, job: () => Promise<T>): Promise<T> {
   const locking = container.resolve(Modules.LOCKING)
-  return await locking.execute(`klarna-order-refund:${orderId}`, job, { timeout: 120, expire: 300 })
+  return await locking.execute(orderRefundLockKey(orderId), job, ORDER_REFUND_LOCK)
 }

@@ -5,7 +5,7 @@ import { klarnaIdempotencyKey } from "../../klarna/client"
 import { applyOrderSnapshot, snapshotAfterCancel, snapshotAfterRelease } from "../../klarna/decisions/order-snapshot"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
-import { klarnaMessages } from "../../lib/order-management/messages"
+import { klarnaMessages } from "../../klarna/messages"
 import { loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
 
 export type CancelKlarnaReservationStepInput = { order_id: string; respect_toggle: boolean }

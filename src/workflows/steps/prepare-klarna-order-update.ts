@@ -4,7 +4,7 @@ import type { KlarnaOrderLine } from "../../klarna/validation/order-line-rules"
 import { isExpired } from "../../klarna/decisions/status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
-import { klarnaMessages } from "../../lib/order-management/messages"
+import { klarnaMessages } from "../../klarna/messages"
 import { activeKlarnaPayment, loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
 import { orderPreviewKlarnaLines } from "../../lib/medusa-to-klarna/order-preview-lines"
 

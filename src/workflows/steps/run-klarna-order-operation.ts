@@ -5,7 +5,7 @@ import { klarnaIdempotencyKey } from "../../klarna/client"
 import { applyOrderSnapshot, snapshotAfterRelease } from "../../klarna/decisions/order-snapshot"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
-import { klarnaMessages } from "../../lib/order-management/messages"
+import { klarnaMessages } from "../../klarna/messages"
 import { loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
 
 export type KlarnaOrderOperation = "release" | "extend"

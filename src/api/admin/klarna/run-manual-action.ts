@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
-import { dispatchKlarnaAutomation } from "../../../lib/order-management/dispatch"
+import { runKlarnaAction } from "../../../workflows/klarna-action/run-klarna-action"
+import type { KlarnaAction } from "../../../workflows/klarna-action/types"
 import { loadOrderKlarnaPayments, type OrderWithKlarna } from "../../../lib/order-management/order-klarna-payments"
 import { adminKlarnaEvent } from "./admin-response"
 
@@ -14,7 +15,7 @@ import { adminKlarnaEvent } from "./admin-response"
 export async function runManualKlarnaAction(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse,
-  automation: string,
+  action: KlarnaAction & { name: string },
   input: Record<string, unknown> | ((order: OrderWithKlarna) => Record<string, unknown>) = {}
 ) {
   const orderId = req.params.id
@@ -27,12 +28,13 @@ export async function runManualKlarnaAction(
   }
   const actionInput = typeof input === "function" ? input(order) : input
   const actor = req.auth_context?.actor_id
-  const event = (await dispatchKlarnaAutomation(req.scope, automation, {
+  const { name, ...klarnaAction } = action
+  const event = await runKlarnaAction(req.scope, klarnaAction, {
     order_id: orderId,
     input: { order_id: orderId, respect_toggle: false, request_key: randomUUID(), actor, captured_by: actor, ...actionInput },
-    operation_key: `manual-${automation}:${orderId}:${randomUUID()}`,
+    operation_key: `manual-${name}:${orderId}:${randomUUID()}`,
     actor: actor ? `user:${actor}` : "admin",
-  })) as { outcome?: string; message?: string; amount?: number | null } | null
+  })
   if (!event) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${orderId} has no Klarna order to act on.`)
   }

@@ -2,6 +2,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../modules/klarna-order-management"
 import { hasAuthorizationToken } from "../../../klarna/decisions/authorization-token"
+import { recoverKlarnaAuthorizationAction } from "../../../workflows/recover-klarna-authorization"
+import type { KlarnaActionPayload } from "../../../workflows/klarna-action/types"
 
 /** How long the storefront's own checkout has before the plugin makes sure its Klarna authorization is not orphaned. */
 export const AUTHORIZATION_RECOVERY_DELAY_MS = 2 * 60_000
@@ -30,9 +32,10 @@ export async function recordKlarnaAuthorizationAttempt(req: MedusaRequest, _res:
         next_attempt_at: new Date(Date.now() + AUTHORIZATION_RECOVERY_DELAY_MS),
         message: "Checkout sent to Klarna; the plugin checks that it became an order.",
         payload: {
-          automation: "recover-authorization",
+          workflow_id: recoverKlarnaAuthorizationAction.workflow_id,
+          verb: recoverKlarnaAuthorizationAction.verb,
           input: { cart_id: cartId, payment_session_id: session.id, operation_key: operationKey },
-        },
+        } satisfies KlarnaActionPayload,
       })
     }
   } catch (e) {

@@ -52,7 +52,6 @@ import { resolveKlarnaPaymentMethod } from "../../../klarna/decisions/payment-me
 import { applyOrderSnapshot, snapshotAfterCapture, snapshotAfterRefund, type KlarnaOrderSnapshot } from "../../../klarna/decisions/order-snapshot"
 import { captureFromSnapshot } from "../../../klarna/decisions/capture-from-snapshot"
 import { pendingKlarnaWrites } from "./pending-writes"
-import { prefetchCaptureReference } from "./capture-reference-prefetch"
 import { toMedusaPaymentStatus } from "../../../klarna/decisions/status"
 import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "../../../klarna/decisions/fraud-status"
 import { parseKlarnaWebhook } from "../../../klarna/decisions/webhook-payload"
@@ -305,7 +304,6 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
         key
       )
     )
-    prefetchCaptureReference(capture_id, async () => (await this.client_.getCapture(klarnaOrderId, capture_id)).klarna_reference ?? undefined)
     const made = { capture_id, medusa_capture_id: operation?.id, amount: capture.amount, captured_at: new Date().toISOString() }
     return snapshotAfterCapture(
       { ...withoutPlan(data), captures: mergeRecords(data.captures, [...adopted, made], "capture_id", "medusa_capture_id") },

@@ -1,6 +1,6 @@
 import { adminAmountToMinorUnits } from "../admin-amount"
 import { AdminKlarnaIdParam } from "../validate-id-param"
-import { captureRemainderRefusal } from "../../../../lib/order-management/capture-remainder"
+import { captureRemainderRefusal } from "../../../../klarna/decisions/capture-remainder"
 
 describe("adminAmountToMinorUnits", () => {
   it.each([

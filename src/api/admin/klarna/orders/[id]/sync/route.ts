@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { runManualKlarnaAction } from "../../../run-manual-action"
+import { syncKlarnaAction } from "../../../../../../workflows/sync-klarna-order"
 
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await runManualKlarnaAction(req, res, "sync")
+  await runManualKlarnaAction(req, res, { ...syncKlarnaAction, name: "sync" })
 }

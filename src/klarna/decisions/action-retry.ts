@@ -1,5 +1,5 @@
 import type { RetryPolicy } from "../../modules/klarna-order-management/service"
-import { backoffDelayMs } from "../retry/backoff"
+import { backoffDelayMs } from "../../lib/retry/backoff"
 
 /** Exponential backoff with jitter (up to 20 % above the step) for the automatic-action retries. */
 export function nextAttemptAt(attempt: number, policy: RetryPolicy, now = Date.now(), random = Math.random): Date {

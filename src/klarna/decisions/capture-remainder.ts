@@ -1,4 +1,4 @@
-import { formatMinorUnits } from "../../klarna/utils/currency"
+import { formatMinorUnits } from "../utils/currency"
 
 /**
  * Why a capture of `requested` minor units is refused when `remaining` are

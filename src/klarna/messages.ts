@@ -1,5 +1,5 @@
-import { formatMinorUnits } from "../../klarna/utils/currency"
-import type { KlarnaPaymentMethod } from "../../klarna/types/payment-data"
+import { formatMinorUnits } from "./utils/currency"
+import type { KlarnaPaymentMethod } from "./types/payment-data"
 
 const METHOD_NAMES: Record<KlarnaPaymentMethod, string> = {
   klarna_checkout: "Klarna Checkout",

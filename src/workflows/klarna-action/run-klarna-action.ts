@@ -1,0 +1,56 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { KLARNA_CAPTURE_REFERENCE_PENDING } from "../note-klarna-capture-reference"
+import { findKlarnaActionEntryStep } from "./steps/find-klarna-action-entry"
+import { attemptKlarnaActionStep } from "./steps/attempt-klarna-action"
+import { recordKlarnaActionStep } from "./steps/record-klarna-action"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { KlarnaAction, RunKlarnaActionInput } from "./types"
+
+export const runKlarnaActionWorkflowId = "run-klarna-action"
+
+/** How long a second worker waits for the order, and how long a lock outlives a process that died holding it. */
+const LOCK = { timeout: 60, ttl: 180 }
+
+/**
+ * Runs one Klarna action for an order — automatic (an event, the retry job) or
+ * an admin's — and leaves one event-log entry per `operation_key`. One action
+ * at a time per order in every process: a duplicated event or a second worker
+ * waits, then finds the work done. A Klarna outage is retried later by the
+ * retry job with the same idempotency keys; what ends without being done is
+ * listed under attention and announced to the admin.
+ */
+export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId, (spec: RunKlarnaActionInput) => {
+  const key = transform({ spec }, ({ spec }) => `klarna-order:${spec.order_id}`)
+  acquireLockStep(transform({ key }, ({ key }) => ({ key, ...LOCK })))
+  const previous = findKlarnaActionEntryStep({ operation_key: spec.operation_key })
+  // Done already, or dismissed by the merchant: not run again.
+  const settled = transform({ previous }, ({ previous }) => !!previous && (previous.outcome === "succeeded" || !!previous.resolved_at))
+  const recorded = when("klarna-action-due", { settled }, ({ settled }) => !settled).then(() => {
+    const attemptInput = transform({ spec }, ({ spec }) => ({
+      workflow_id: spec.workflow_id,
+      verb: spec.verb,
+      recheck_on_refusal: spec.recheck_on_refusal,
+      input: spec.input,
+      attempt: spec.attempt ?? 1,
+    }))
+    const result = attemptKlarnaActionStep(attemptInput)
+    const entry = recordKlarnaActionStep({ spec, result, previous })
+    return transform({ result, entry }, ({ result, entry }) => ({
+      entry,
+      capture_reference: entry && result?.capture_reference_pending ? { ...result.capture_reference_pending, event_id: entry.id } : null,
+    }))
+  })
+  // Klarna's capture answer has no capture reference: read after the entry is written, off the capture's path.
+  when("klarna-capture-reference-pending", { recorded }, ({ recorded }) => !!recorded?.capture_reference).then(() => {
+    emitEventStep({ eventName: KLARNA_CAPTURE_REFERENCE_PENDING, data: transform({ recorded }, ({ recorded }) => recorded!.capture_reference!) })
+  })
+  releaseLockStep(transform({ key }, ({ key }) => ({ key })))
+  return new WorkflowResponse(transform({ settled, previous, recorded }, ({ settled, previous, recorded }) => (settled ? previous : recorded?.entry ?? null)))
+})
+
+/** Runs one of the plugin's Klarna actions through the recording workflow; answers its event-log entry. */
+export async function runKlarnaAction(container: MedusaContainer, action: KlarnaAction, run: Omit<RunKlarnaActionInput, keyof KlarnaAction>) {
+  const { result } = await runKlarnaActionWorkflow(container).run({ input: { ...action, ...run } })
+  return result
+}

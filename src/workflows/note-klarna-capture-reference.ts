@@ -1,0 +1,20 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { readKlarnaCaptureReferenceStep, type ReadKlarnaCaptureReferenceInput } from "./steps/read-klarna-capture-reference"
+import { noteKlarnaCaptureReferenceStep } from "./steps/note-klarna-capture-reference"
+
+export const noteKlarnaCaptureReferenceWorkflowId = "note-klarna-capture-reference"
+
+/** The event emitted when a capture's entry was written before its Klarna reference was known. */
+export const KLARNA_CAPTURE_REFERENCE_PENDING = "klarna.capture_reference_pending"
+
+export type NoteKlarnaCaptureReferenceInput = ReadKlarnaCaptureReferenceInput & { event_id: string }
+
+/**
+ * Reads a capture's Klarna reference after the capture was answered and
+ * recorded, so the capture itself is one Klarna request, and names it in the
+ * capture's event-log entry.
+ */
+export const noteKlarnaCaptureReferenceWorkflow = createWorkflow(noteKlarnaCaptureReferenceWorkflowId, (input: NoteKlarnaCaptureReferenceInput) => {
+  const klarna_reference = readKlarnaCaptureReferenceStep(input)
+  return new WorkflowResponse(noteKlarnaCaptureReferenceStep({ event_id: input.event_id, klarna_reference }))
+})

@@ -1,0 +1,17 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { KlarnaOrder } from "../../klarna/client"
+import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { loadOrderKlarnaPayments, type KlarnaPaymentRow } from "../../lib/order-management/order-klarna-payments"
+
+export type KlarnaSyncState = { order_id: string; payment: KlarnaPaymentRow; klarna: KlarnaOrder } | null
+
+/** The order's Klarna payment (the live one, else the newest) and Klarna's order as it is now. */
+export const readKlarnaOrderForSyncStep = createStep("read-klarna-order-for-sync", async (input: { order_id: string }, { container }) => {
+  const order = await loadOrderKlarnaPayments(container, input.order_id)
+  const payment = order?.payments.find((p) => p.data.klarna_order_id && !p.canceled_at) ?? order?.payments.find((p) => p.data.klarna_order_id)
+  if (!payment) {
+    return new StepResponse<KlarnaSyncState>(null)
+  }
+  const klarna = await klarnaClientFor(container, payment.provider_id).getOrder(payment.data.klarna_order_id!)
+  return new StepResponse<KlarnaSyncState>({ order_id: input.order_id, payment, klarna })
+})
