@@ -43,7 +43,14 @@ export async function bootBenchStack(name: string): Promise<BenchStack> {
     stdio: ["ignore", log, log],
     detached: true,
   })
-  await waitForHttp(`http://127.0.0.1:${port}/health`, { timeoutMs: 300_000, intervalMs: 1000 })
+  let exited = false
+  child.once("exit", () => (exited = true))
+  await waitForHttp(`http://127.0.0.1:${port}/health`, {
+    timeoutMs: 300_000,
+    intervalMs: 1000,
+    stillRunning: () => !exited,
+    onGiveUp: (why: string) => new Error(`${why.replace("; see its output above", "")} (its output: ${path.relative(root, path.join(dataDir, "backend.log"))})`),
+  })
   const baseUrl = `http://127.0.0.1:${port}`
   const simulatorUrl = JSON.parse(fs.readFileSync(path.join(dataDir, "runtime.json"), "utf8")).simulator_url as string
   const { data } = await axios.post(`${baseUrl}/auth/user/emailpass`, DEMO_ADMIN)
