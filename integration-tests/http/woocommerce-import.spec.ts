@@ -3,9 +3,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedDemoStore } from "../../demo/seed-demo-store"
 import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, sampleStore, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type RunningFakeWooCommerce, type WooOrder } from "../../fake-woocommerce/src"
 import { createAdmin } from "../helpers/admin"
-import { createWooImportRun, runWooImport } from "../../src/lib/woocommerce-import/run-woo-import"
+import { createWooImportRun, runWooImport } from "../../src/workflows/woocommerce-import/run-woo-import"
 import { isKlarnaOrder, mapWooOrder } from "../../src/woocommerce"
-import { importWooCommerceOrderWorkflow } from "../../src/workflows/import-woocommerce-order"
+import { importWooCommerceOrderWorkflow } from "../../src/workflows/woocommerce-import/import-woocommerce-order"
 import { simulator } from "../helpers/simulator"
 
 jest.setTimeout(180_000)
