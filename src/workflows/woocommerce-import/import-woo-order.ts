@@ -24,13 +24,13 @@ export async function importWooOrder(container: MedusaContainer, draft: Imported
   const klarna_order_id = draft.klarna.klarna_order_id
   const [link] = await woo.listWooOrderLinks({ shop_url: options.shop_url, woo_order_id: draft.woo_id })
   if (link) {
-    if (wooOrderUnchanged(link as any, draft)) {
+    if (wooOrderUnchanged(link, draft)) {
       return { outcome: "unchanged", medusa_order_id: link.medusa_order_id, klarna_order_id }
     }
     const changes = options.dry_run
       ? []
       : (await syncWooCommerceOrderWorkflow(container).run({ input: { draft, link: { id: link.id, medusa_order_id: link.medusa_order_id } } })).result
-    return { outcome: "updated", medusa_order_id: link.medusa_order_id, klarna_order_id, reason: wooUpdateReason(changes, link as any, draft) }
+    return { outcome: "updated", medusa_order_id: link.medusa_order_id, klarna_order_id, reason: wooUpdateReason(changes, link, draft) }
   }
   if (options.dry_run) {
     return { outcome: "imported", klarna_order_id, reason: "dry run: nothing written" }
