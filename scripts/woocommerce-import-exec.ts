@@ -1,7 +1,7 @@
 import { SingleBar, Presets } from "cli-progress"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../src/modules/woocommerce-import"
-import { createWooImportRun, runWooImport, type WooImportOptions } from "../src/lib/woocommerce-import/run-woo-import"
+import { createWooImportRun, runWooImport, type WooImportOptions } from "../src/workflows/woocommerce-import/run-woo-import"
 import { checkShopUrl } from "../src/woocommerce/shop-url"
 
 /**

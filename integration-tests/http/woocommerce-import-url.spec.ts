@@ -4,7 +4,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, sampleStore, startFakeWooCommerce, type RunningFakeWooCommerce } from "../../fake-woocommerce/src"
 import { createAdmin } from "../helpers/admin"
-import { runWooImport } from "../../src/lib/woocommerce-import/run-woo-import"
+import { runWooImport } from "../../src/workflows/woocommerce-import/run-woo-import"
 
 jest.setTimeout(240_000)
 

@@ -3,9 +3,9 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedDemoStore } from "../../demo/seed-demo-store"
 import { SAMPLE_ORDER_A, SAMPLE_ORDER_B, sampleStore, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET, type RunningFakeWooCommerce, type WooOrder } from "../../fake-woocommerce/src"
 import { createAdmin } from "../helpers/admin"
-import { createWooImportRun, runWooImport } from "../../src/lib/woocommerce-import/run-woo-import"
+import { createWooImportRun, runWooImport } from "../../src/workflows/woocommerce-import/run-woo-import"
 import { isKlarnaOrder, mapWooOrder } from "../../src/woocommerce"
-import { importWooCommerceOrderWorkflow } from "../../src/workflows/import-woocommerce-order"
+import { importWooCommerceOrderWorkflow } from "../../src/workflows/woocommerce-import/import-woocommerce-order"
 import { simulator } from "../helpers/simulator"
 
 jest.setTimeout(180_000)
@@ -189,28 +189,36 @@ medusaIntegrationTestRunner({
       if (!mapped.ok) throw new Error(mapped.reason)
       const container = getContainer()
       const query = container.resolve("query") as any
-      const { data: regions } = await query.graph({ entity: "region", fields: ["id"] })
       const customers = container.resolve("customer") as any
+      // The order's customer existed before the import: the rollback must not delete it.
       const [customer] = await customers.createCustomers([{ email: "rollback@example.com" }])
+      mapped.draft.email = "rollback@example.com"
       const woo = container.resolve("woocommerceImport") as any
       // A concurrent run already linked this WooCommerce order: the unique link fails in the last step.
       await woo.createWooOrderLinks({ shop_url: "https://shop.example.se", woo_order_id: SAMPLE_ORDER_A.id, medusa_order_id: "order_other_run" })
       const paymentCollectionsBefore = (await query.graph({ entity: "payment_collection", fields: ["id"] })).data.length
       const run = importWooCommerceOrderWorkflow(container).run({
-        input: {
-          draft: mapped.draft,
-          region_id: regions[0].id,
-          customer_id: customer.id,
-          variants: {},
-          truth: { captured: mapped.draft.totals.total, refunds: [], canceled: false },
-          shop_url: "https://shop.example.se",
-        },
+        input: { draft: mapped.draft, shop_url: "https://shop.example.se" },
       })
       // Workflows reject with the step's error as a plain object.
       await expect(run).rejects.toEqual(expect.objectContaining({ message: expect.stringContaining("already exists") }))
       expect((await ordersByWooId()).has(SAMPLE_ORDER_A.id)).toBe(false) // the order step was compensated
       expect((await query.graph({ entity: "payment_collection", fields: ["id"] })).data.length).toBe(paymentCollectionsBefore) // and the payment step
       expect(await woo.listWooOrderLinks({ woo_order_id: SAMPLE_ORDER_A.id })).toEqual([expect.objectContaining({ medusa_order_id: "order_other_run" })])
+      expect(await customers.listCustomers({ email: "rollback@example.com" })).toEqual([expect.objectContaining({ id: customer.id })])
+    })
+
+    it("a customer created for an order whose import fails is deleted again", async () => {
+      const mapped = mapWooOrder(SAMPLE_ORDER_A, { shopUrl: "https://shop.example.se" })
+      if (!mapped.ok) throw new Error(mapped.reason)
+      // A total Medusa's order cannot come out at: the order step fails after the customer step created the customer.
+      const draft = { ...mapped.draft, email: "only-this-import@example.se", totals: { ...mapped.draft.totals, total: mapped.draft.totals.total + 1 } }
+      const container = getContainer()
+      const customers = container.resolve("customer") as any
+      const run = importWooCommerceOrderWorkflow(container).run({ input: { draft, shop_url: "https://shop.example.se" } })
+      await expect(run).rejects.toEqual(expect.objectContaining({ message: expect.stringContaining("the Medusa order would total") }))
+      expect(await customers.listCustomers({ email: "only-this-import@example.se" })).toHaveLength(0)
+      expect((await ordersByWooId()).has(SAMPLE_ORDER_A.id)).toBe(false)
     })
   },
 })

@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../modules/woocommerce-import"
-import { createWooImportRun, runWooImport } from "../../../../lib/woocommerce-import/run-woo-import"
-import { failInterruptedRuns } from "../../../../lib/woocommerce-import/interrupted-runs"
+import { createWooImportRun, runWooImport } from "../../../../workflows/woocommerce-import/run-woo-import"
+import { failInterruptedRuns } from "../../../../workflows/woocommerce-import/fail-interrupted-runs"
 import { checkShopHost, privateHostsAllowed } from "../../../../woocommerce"
 import type { AdminStartWooImportType } from "../validators"
 

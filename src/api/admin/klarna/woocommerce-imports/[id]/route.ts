@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../../modules/woocommerce-import"
-import { failInterruptedRuns } from "../../../../../lib/woocommerce-import/interrupted-runs"
+import { failInterruptedRuns } from "../../../../../workflows/woocommerce-import/fail-interrupted-runs"
 
 /** One import: progress, summary and the per-order report (failures first). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

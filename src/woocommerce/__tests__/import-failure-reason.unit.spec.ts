@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { WooImportError } from "../../../woocommerce"
+import { WooImportError } from "../woo-import-error"
 import { importFailureReason } from "../import-failure-reason"
 
 describe("importFailureReason", () => {

@@ -1,8 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { ImportedOrderDraft } from "../../woocommerce"
-import { medusaOrderInput } from "../../lib/woocommerce-import/medusa-order-input"
-import { toMinorUnits } from "../../klarna/utils/currency"
+import { medusaOrderInput, type ImportedOrderDraft } from "../../../woocommerce"
+import { toMinorUnits } from "../../../klarna/utils/currency"
 
 export type CreateImportedOrderStepInput = {
   draft: ImportedOrderDraft

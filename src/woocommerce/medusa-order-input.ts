@@ -1,5 +1,5 @@
-import type { ImportedOrderDraft, ImportedAddress, ImportedTaxLine } from "../../woocommerce"
-import { fromMinorUnitsToString } from "../../klarna/utils/currency"
+import type { ImportedOrderDraft, ImportedAddress, ImportedTaxLine } from "./map-order/woo-draft-types"
+import { fromMinorUnitsToString } from "../klarna/utils/currency"
 
 const address = (a: ImportedAddress | null) =>
   a

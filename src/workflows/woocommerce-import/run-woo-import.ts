@@ -1,12 +1,11 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { checkShopUrl, createWooReader, isKlarnaOrder, mapWooOrder, mapWooStatus, privateHostsAllowed, type WooOrder } from "../../woocommerce"
+import { checkShopUrl, createWooReader, importFailureReason, isKlarnaOrder, mapWooOrder, mapWooStatus, privateHostsAllowed, type ImportRegion, type WooOrder } from "../../woocommerce"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
-import { klarnaClientFor } from "../order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { describeKlarnaBaseUrl } from "../../klarna/client"
 import { importWooOrder, type ImportOutcome } from "./import-woo-order"
-import { ImportContextResolver } from "./resolve-import-context"
-import { importFailureReason } from "./import-failure-reason"
+import { loadImportRegions } from "./steps/resolve-import-region"
 
 export interface WooImportOptions {
   statuses?: string[]
@@ -113,7 +112,7 @@ async function importPages(
     consumerSecret: credentials.consumer_secret,
     blockPrivateAddresses: !allowPrivateHosts,
   })
-  const resolver = new ImportContextResolver(container)
+  let regions: ImportRegion[] | undefined
   const salesChannelId = options.sales_channel_id ?? (await defaultSalesChannel(container))
   const reconcile = options.reconcile ?? defaultReconcile(container)
   const counters: ImportProgress = {
@@ -187,11 +186,13 @@ async function importPages(
           result = { outcome: "failed", reason: mapped.reason }
         } else {
           try {
-            result = await importWooOrder(container, mapped.draft, resolver, {
+            regions ??= run.dry_run ? undefined : await loadImportRegions(container)
+            result = await importWooOrder(container, mapped.draft, {
               shop_url: run.shop_url,
               dry_run: run.dry_run,
               reconcile,
               sales_channel_id: salesChannelId,
+              regions,
             })
           } catch (e) {
             result = { outcome: "failed", reason: (e as Error).message, klarna_order_id: mapped.draft.klarna.klarna_order_id }

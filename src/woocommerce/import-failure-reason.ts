@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { WooImportError } from "../../woocommerce"
+import { WooImportError } from "./woo-import-error"
 
 const MAX_LENGTH = 1000
 

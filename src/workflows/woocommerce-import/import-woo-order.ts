@@ -1,0 +1,42 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { wooOrderUnchanged, wooUpdateReason, type ImportedOrderDraft, type ImportRegion } from "../../woocommerce"
+import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
+import { importWooCommerceOrderWorkflow } from "./import-woocommerce-order"
+import { syncWooCommerceOrderWorkflow } from "./sync-woocommerce-order"
+
+export type ImportOutcome = {
+  outcome: "imported" | "updated" | "unchanged" | "skipped" | "failed"
+  medusa_order_id?: string
+  reason?: string
+  klarna_order_id?: string
+  differences?: string[]
+}
+
+export type ImportOrderOptions = { shop_url: string; dry_run: boolean; reconcile: boolean; sales_channel_id?: string; regions?: ImportRegion[] }
+
+/**
+ * Imports one mapped WooCommerce order: keyed by (shop URL, WooCommerce id),
+ * a re-run updates the Medusa order or leaves it, never duplicates it. Each
+ * write is one workflow run; a dry run writes nothing.
+ */
+export async function importWooOrder(container: MedusaContainer, draft: ImportedOrderDraft, options: ImportOrderOptions): Promise<ImportOutcome> {
+  const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
+  const klarna_order_id = draft.klarna.klarna_order_id
+  const [link] = await woo.listWooOrderLinks({ shop_url: options.shop_url, woo_order_id: draft.woo_id })
+  if (link) {
+    if (wooOrderUnchanged(link, draft)) {
+      return { outcome: "unchanged", medusa_order_id: link.medusa_order_id, klarna_order_id }
+    }
+    const changes = options.dry_run
+      ? []
+      : (await syncWooCommerceOrderWorkflow(container).run({ input: { draft, link: { id: link.id, medusa_order_id: link.medusa_order_id } } })).result
+    return { outcome: "updated", medusa_order_id: link.medusa_order_id, klarna_order_id, reason: wooUpdateReason(changes, link, draft) }
+  }
+  if (options.dry_run) {
+    return { outcome: "imported", klarna_order_id, reason: "dry run: nothing written" }
+  }
+  const { result } = await importWooCommerceOrderWorkflow(container).run({
+    input: { draft, shop_url: options.shop_url, sales_channel_id: options.sales_channel_id, reconcile: options.reconcile, regions: options.regions },
+  })
+  return { outcome: "imported", medusa_order_id: result.order.id, klarna_order_id, differences: result.differences.length ? result.differences : undefined }
+}

@@ -1,0 +1,73 @@
+import { asValue } from "@medusajs/framework/awilix"
+import { createMedusaContainer, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { startImportReplayStep } from "../start-import-replay"
+import { captureImportedPaymentStep } from "../capture-imported-payment"
+import { finishImportReplayStep } from "../finish-import-replay"
+
+/** An in-memory payment module that merges `data` on update, as Medusa's does. */
+function fakePayments(data: Record<string, unknown>) {
+  const payment = { id: "pay_1", data: { ...data } }
+  const captures: Array<{ amount: string; import_replay: unknown }> = []
+  return {
+    payment,
+    captures,
+    listPayments: async () => [{ id: payment.id, data: { ...payment.data } }],
+    updatePayment: async (update: { id: string; data: Record<string, unknown> }) => {
+      payment.data = { ...payment.data, ...update.data }
+    },
+    capturePayment: async ({ amount }: { amount: string }) => {
+      captures.push({ amount, import_replay: payment.data.import_replay })
+    },
+  }
+}
+
+const failAfterCapture = createStep("test-fail-after-imported-capture", async () => {
+  throw new Error("the refund failed")
+})
+
+type ReplayInput = { payment_id: string; active: boolean; amount: number }
+
+const replay = createWorkflow("test-import-replay", (input: ReplayInput) => {
+  startImportReplayStep(input)
+  captureImportedPaymentStep({ payment_id: input.payment_id, amount: input.amount, currency_code: "sek" })
+  finishImportReplayStep(input)
+  return new WorkflowResponse(undefined)
+})
+
+const replayThenFailure = createWorkflow("test-import-replay-then-failure", (input: ReplayInput) => {
+  startImportReplayStep(input)
+  captureImportedPaymentStep({ payment_id: input.payment_id, amount: input.amount, currency_code: "sek" })
+  failAfterCapture()
+  return new WorkflowResponse(undefined)
+})
+
+function containerWith(payments: ReturnType<typeof fakePayments>) {
+  const container = createMedusaContainer()
+  container.register(Modules.PAYMENT, asValue(payments))
+  return container
+}
+
+describe("import replay steps", () => {
+  it("record the capture inside the replay and switch the flag off after, keeping the rest of the data", async () => {
+    const payments = fakePayments({ klarna_order_id: "k1", import_replay: false })
+    await replay(containerWith(payments)).run({ input: { payment_id: "pay_1", active: true, amount: 299480 } })
+    expect(payments.captures).toEqual([{ amount: "2994.80", import_replay: true }])
+    expect(payments.payment.data).toEqual({ klarna_order_id: "k1", import_replay: false })
+  })
+
+  it("switch the flag off (written false, not left out) when a later step fails", async () => {
+    const payments = fakePayments({ klarna_order_id: "k1", import_replay: false })
+    await expect(replayThenFailure(containerWith(payments)).run({ input: { payment_id: "pay_1", active: true, amount: 100 } })).rejects.toEqual(
+      expect.objectContaining({ message: "the refund failed" })
+    )
+    expect(payments.payment.data).toEqual({ klarna_order_id: "k1", import_replay: false })
+  })
+
+  it("leave a payment that is not Klarna's alone, and capture nothing for a zero difference", async () => {
+    const payments = fakePayments({ imported_from: "woocommerce" })
+    await replay(containerWith(payments)).run({ input: { payment_id: "pay_1", active: false, amount: 0 } })
+    expect(payments.captures).toEqual([])
+    expect(payments.payment.data).toEqual({ imported_from: "woocommerce" })
+  })
+})

@@ -1,0 +1,24 @@
+import { Modules } from "@medusajs/framework/utils"
+import type { IPaymentModuleService } from "@medusajs/framework/types"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { fromMinorUnitsToString } from "../../../klarna/utils/currency"
+
+export type ImportedRefund = { amount: number; note: string }
+
+/**
+ * Records refunds made before the cut-over in Medusa's ledger, in order. Not
+ * undone: Medusa has no way to remove a refund, and a re-run replays only
+ * what the ledger still lacks.
+ */
+export const refundImportedPaymentStep = createStep(
+  "refund-imported-payment",
+  async (input: { payment_id?: string; refunds: ImportedRefund[]; currency_code: string }, { container }) => {
+    if (input.payment_id) {
+      const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+      for (const refund of input.refunds) {
+        await payments.refundPayment({ payment_id: input.payment_id, amount: fromMinorUnitsToString(refund.amount, input.currency_code), note: refund.note } as any)
+      }
+    }
+    return new StepResponse(undefined)
+  }
+)
