@@ -1,4 +1,4 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { readKlarnaCaptureReferenceStep, type ReadKlarnaCaptureReferenceInput } from "./steps/read-klarna-capture-reference"
 import { noteKlarnaCaptureReferenceStep } from "./steps/note-klarna-capture-reference"
 
@@ -7,7 +7,7 @@ export const noteKlarnaCaptureReferenceWorkflowId = "note-klarna-capture-referen
 /** The event emitted when a capture's entry was written before its Klarna reference was known. */
 export const KLARNA_CAPTURE_REFERENCE_PENDING = "klarna.capture_reference_pending"
 
-export type NoteKlarnaCaptureReferenceInput = ReadKlarnaCaptureReferenceInput & { event_id: string }
+export type NoteKlarnaCaptureReferenceInput = ReadKlarnaCaptureReferenceInput & { event_id: string; amount: number; currency_code: string }
 
 /**
  * Reads a capture's Klarna reference after the capture was answered and
@@ -16,5 +16,12 @@ export type NoteKlarnaCaptureReferenceInput = ReadKlarnaCaptureReferenceInput & 
  */
 export const noteKlarnaCaptureReferenceWorkflow = createWorkflow(noteKlarnaCaptureReferenceWorkflowId, (input: NoteKlarnaCaptureReferenceInput) => {
   const klarna_reference = readKlarnaCaptureReferenceStep(input)
-  return new WorkflowResponse(noteKlarnaCaptureReferenceStep({ event_id: input.event_id, klarna_reference }))
+  const note = transform({ input, klarna_reference }, ({ input, klarna_reference }) => ({
+    event_id: input.event_id,
+    klarna_capture_id: input.klarna_capture_id,
+    amount: input.amount,
+    currency_code: input.currency_code,
+    klarna_reference,
+  }))
+  return new WorkflowResponse(noteKlarnaCaptureReferenceStep(note))
 })

@@ -17,7 +17,7 @@ export const extendKlarnaAction: KlarnaAction = { workflow_id: runKlarnaOrderOpe
 /** Release the remaining authorization, or extend the authorization time; answers the event-log entry. */
 export const runKlarnaOrderOperationWorkflow = createWorkflow(
   runKlarnaOrderOperationWorkflowId,
-  (input: { order_id: string; operation: KlarnaOrderOperation; request_key: string }) => {
+  (input: { order_id: string; operation: KlarnaOrderOperation; request_key: string; refuse_unless_klarna_order?: boolean }) => {
     return new WorkflowResponse(runKlarnaOrderOperationStep(input))
   }
 )

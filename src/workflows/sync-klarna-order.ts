@@ -17,8 +17,8 @@ export const syncKlarnaAction: KlarnaAction = { workflow_id: syncKlarnaOrderWork
  * refund workflows (the provider adopts them, nothing is sent to Klarna), and
  * the payment's Klarna snapshot (status, amounts, expiry) is refreshed.
  */
-export const syncKlarnaOrderWorkflow = createWorkflow(syncKlarnaOrderWorkflowId, (input: { order_id: string; actor?: string }) => {
-  const state = readKlarnaOrderForSyncStep({ order_id: input.order_id })
+export const syncKlarnaOrderWorkflow = createWorkflow(syncKlarnaOrderWorkflowId, (input: { order_id: string; actor?: string; refuse_unless_klarna_order?: boolean }) => {
+  const state = readKlarnaOrderForSyncStep({ order_id: input.order_id, refuse_unless_klarna_order: input.refuse_unless_klarna_order })
   const plan = transform({ state }, ({ state }) => (state ? klarnaSyncPlan(state.payment, state.klarna) : { capture: 0, refund: 0 }))
 
   when("klarna-sync-capture", { plan }, ({ plan }) => plan.capture > 0).then(() => {

@@ -3,7 +3,8 @@ import { klarnaMessages } from "../messages"
 
 export type CapturedPayment = { id: string; provider_id: string; data: KlarnaPaymentData }
 
-export type PendingCaptureReference = { provider_id: string; klarna_order_id: string; klarna_capture_id: string }
+/** What completing the entry needs: where to read the reference, and the entry's own figures for its message. */
+export type PendingCaptureReference = { provider_id: string; klarna_order_id: string; klarna_capture_id: string; amount: number; currency_code: string }
 
 export type CaptureEntry = {
   outcome: "succeeded"
@@ -43,7 +44,7 @@ export function captureEntry(
     message: record?.adopted ? klarnaMessages.adoptedCapture(amount, currency_code, captureId) : klarnaMessages.captured(amount, currency_code, captureId, known),
     capture_reference_pending:
       payment && record && !record.adopted && !known
-        ? { provider_id: payment.provider_id, klarna_order_id: resolution.klarna_order_id, klarna_capture_id: record.capture_id }
+        ? { provider_id: payment.provider_id, klarna_order_id: resolution.klarna_order_id, klarna_capture_id: record.capture_id, amount, currency_code }
         : null,
   }
 }

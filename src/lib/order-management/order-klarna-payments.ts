@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { rowMinorUnits, sumMinor } from "../../klarna/utils/currency"
+import { refusedBeforeActing } from "../../workflows/klarna-action/refused-before-acting"
 
 export interface KlarnaPaymentRow {
   id: string
@@ -28,8 +29,19 @@ export interface OrderWithKlarna {
   pending_sessions: Array<{ id: string; provider_id: string; data: KlarnaPaymentData }>
 }
 
+export type LoadOrderKlarnaPaymentsOptions = {
+  /** An admin's request: a missing order (404) or one not paid with Klarna (400) is refused before anything is done. */
+  refuse_unless_klarna_order?: boolean
+}
+
+const isKlarnaProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("pp_klarna")
+
 /** An order with its Klarna payments (newest first), amounts in minor units. */
-export async function loadOrderKlarnaPayments(container: MedusaContainer, orderId: string): Promise<OrderWithKlarna | undefined> {
+export async function loadOrderKlarnaPayments(
+  container: MedusaContainer,
+  orderId: string,
+  options: LoadOrderKlarnaPaymentsOptions = {}
+): Promise<OrderWithKlarna | undefined> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [order],
@@ -44,16 +56,18 @@ export async function loadOrderKlarnaPayments(container: MedusaContainer, orderI
       "payment_collections.payments.*",
       "payment_collections.payments.captures.*",
       "payment_collections.payments.refunds.*",
-      "payment_collections.payment_sessions.*",
     ],
     filters: { id: orderId },
   })
   if (!order) {
+    if (options.refuse_unless_klarna_order) {
+      throw refusedBeforeActing("NOT_FOUND", `Order ${orderId} was not found.`)
+    }
     return undefined
   }
   const payments = ((order as any).payment_collections ?? [])
     .flatMap((c: any) => (c.payments ?? []).map((p: any) => ({ ...p, payment_collection_id: c.id })))
-    .filter((p: any) => typeof p.provider_id === "string" && p.provider_id.startsWith("pp_klarna"))
+    .filter((p: any) => isKlarnaProvider(p.provider_id))
     .map(
       (p: any): KlarnaPaymentRow => ({
         id: p.id,
@@ -70,10 +84,12 @@ export async function loadOrderKlarnaPayments(container: MedusaContainer, orderI
       })
     )
     .sort((a: KlarnaPaymentRow, b: KlarnaPaymentRow) => String(b.created_at).localeCompare(String(a.created_at)))
-  const pending_sessions = ((order as any).payment_collections ?? [])
-    .flatMap((c: any) => c.payment_sessions ?? [])
-    .filter((s: any) => s.provider_id?.startsWith("pp_klarna") && s.status === "pending_authorization")
-    .map((s: any) => ({ id: s.id, provider_id: s.provider_id, data: (s.data ?? {}) as KlarnaPaymentData }))
+  // Sessions matter only while no Klarna payment exists (Klarna's fraud review holds it back).
+  const collectionIds = ((order as any).payment_collections ?? []).map((c: any) => c.id)
+  const pending_sessions = payments.length || !collectionIds.length ? [] : await pendingKlarnaSessions(container, collectionIds)
+  if (options.refuse_unless_klarna_order && !payments.length && !pending_sessions.length) {
+    throw refusedBeforeActing("NOT_ALLOWED", `Order ${orderId} was not paid with Klarna.`)
+  }
   return {
     id: order.id,
     display_id: (order as any).display_id,
@@ -84,7 +100,41 @@ export async function loadOrderKlarnaPayments(container: MedusaContainer, orderI
   }
 }
 
-/** The payment currently backing the order in Klarna: the newest one not canceled. */
-export function activeKlarnaPayment(order: OrderWithKlarna): KlarnaPaymentRow | undefined {
-  return order.payments.find((p) => !p.canceled_at)
+async function pendingKlarnaSessions(container: MedusaContainer, collectionIds: string[]): Promise<OrderWithKlarna["pending_sessions"]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "payment_collection", fields: ["id", "payment_sessions.*"], filters: { id: collectionIds } })
+  return (data as any[])
+    .flatMap((c: any) => c.payment_sessions ?? [])
+    .filter((s: any) => isKlarnaProvider(s.provider_id) && s.status === "pending_authorization")
+    .map((s: any) => ({ id: s.id, provider_id: s.provider_id, data: (s.data ?? {}) as KlarnaPaymentData }))
+}
+
+/**
+ * Which of an order's Klarna payments an action is about — the one rule, by purpose:
+ * - `current`: capture, update: the payment backing the order now (newest not canceled); none once
+ *   Medusa canceled it.
+ * - `reservation`: cancel, release, extend: the newest that names a Klarna order, canceled or not
+ *   (Medusa cancels its payment before the order's Klarna reservation is ended).
+ * - `live`: sync and the admin view: the newest not canceled that names a Klarna order, else the
+ *   newest that names one.
+ * - `refundable`: refund preview: the one with money captured that names a Klarna order, else the newest.
+ * - `replaced`: after an order change: the payment it replaced (its cancel was requested).
+ */
+export type KlarnaPaymentPurpose = "current" | "reservation" | "live" | "refundable" | "replaced"
+
+export function orderKlarnaPayment(order: OrderWithKlarna | undefined, purpose: KlarnaPaymentPurpose): KlarnaPaymentRow | undefined {
+  const payments = order?.payments ?? []
+  const named = (p: KlarnaPaymentRow) => !!p.data.klarna_order_id
+  switch (purpose) {
+    case "current":
+      return payments.find((p) => !p.canceled_at)
+    case "reservation":
+      return payments.find(named)
+    case "live":
+      return payments.find((p) => named(p) && !p.canceled_at) ?? payments.find(named)
+    case "refundable":
+      return payments.find((p) => named(p) && p.captured_amount > 0) ?? payments[0]
+    case "replaced":
+      return payments.find((p) => named(p) && !!p.data.cancel_requested_at)
+  }
 }

@@ -3,7 +3,7 @@ import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medus
 import { KLARNA_CAPTURE_REFERENCE_PENDING } from "../note-klarna-capture-reference"
 import { findKlarnaActionEntryStep } from "./steps/find-klarna-action-entry"
 import { attemptKlarnaActionStep } from "./steps/attempt-klarna-action"
-import { recordKlarnaActionStep } from "./steps/record-klarna-action"
+import { answeredInRequest, recordKlarnaActionStep } from "./steps/record-klarna-action"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaAction, RunKlarnaActionInput } from "./types"
 
@@ -33,6 +33,7 @@ export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId,
       recheck_on_refusal: spec.recheck_on_refusal,
       input: spec.input,
       attempt: spec.attempt ?? 1,
+      answered_in_request: answeredInRequest(spec),
     }))
     const result = attemptKlarnaActionStep(attemptInput)
     const entry = recordKlarnaActionStep({ spec, result, previous })

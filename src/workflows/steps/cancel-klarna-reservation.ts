@@ -6,9 +6,9 @@ import { applyOrderSnapshot, snapshotAfterCancel, snapshotAfterRelease } from ".
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../../klarna/messages"
-import { loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment, type LoadOrderKlarnaPaymentsOptions } from "../../lib/order-management/order-klarna-payments"
 
-export type CancelKlarnaReservationStepInput = { order_id: string; respect_toggle: boolean }
+export type CancelKlarnaReservationStepInput = { order_id: string; respect_toggle: boolean } & LoadOrderKlarnaPaymentsOptions
 
 export type CancelKlarnaReservationResult = {
   outcome: "succeeded" | "skipped" | "failed"
@@ -28,8 +28,8 @@ export type CancelKlarnaReservationResult = {
 export const cancelKlarnaReservationStep = createStep(
   "cancel-klarna-reservation",
   async (input: CancelKlarnaReservationStepInput, { container }) => {
-    const order = await loadOrderKlarnaPayments(container, input.order_id)
-    const payment = order?.payments.find((p) => p.data.klarna_order_id)
+    const order = await loadOrderKlarnaPayments(container, input.order_id, { refuse_unless_klarna_order: input.refuse_unless_klarna_order })
+    const payment = orderKlarnaPayment(order, "reservation")
     if (!order || !payment) {
       return new StepResponse<CancelKlarnaReservationResult>(
         order?.payments.length ? { outcome: "failed", action: "cancel", message: klarnaMessages.missingOrderId("cancelled") } : null

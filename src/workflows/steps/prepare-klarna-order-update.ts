@@ -5,7 +5,7 @@ import { isExpired } from "../../klarna/decisions/status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../../klarna/messages"
-import { activeKlarnaPayment, loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../lib/order-management/order-klarna-payments"
 import { orderPreviewKlarnaLines } from "../../lib/medusa-to-klarna/order-preview-lines"
 
 export type KlarnaOrderUpdatePlan =
@@ -30,7 +30,7 @@ export const prepareKlarnaOrderUpdateStep = createStep(
   "prepare-klarna-order-update",
   async (input: { order_id: string; respect_toggle: boolean; refuse_when_captured?: boolean }, { container }) => {
     const order = await loadOrderKlarnaPayments(container, input.order_id)
-    const payment = order && activeKlarnaPayment(order)
+    const payment = orderKlarnaPayment(order, "current")
     if (!order || !payment?.data.klarna_order_id) {
       return new StepResponse<KlarnaOrderUpdatePlan>(null)
     }

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
-import { loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../lib/order-management/order-klarna-payments"
 
 export type ReattachedKlarnaPayment = {
   payment_id: string
@@ -26,7 +26,7 @@ export const reattachKlarnaPaymentStep = createStep(
     if (!order || order.payments.some((p) => !p.canceled_at)) {
       return new StepResponse<ReattachedKlarnaPayment, Undo>(null, {})
     }
-    const previous = order.payments.find((p) => p.data.klarna_order_id && p.data.cancel_requested_at)
+    const previous = orderKlarnaPayment(order, "replaced")
     if (!previous) {
       return new StepResponse<ReattachedKlarnaPayment, Undo>(null, {})
     }

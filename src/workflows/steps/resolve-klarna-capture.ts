@@ -7,14 +7,23 @@ import { isFraudPending, isFraudRejected } from "../../klarna/decisions/fraud-st
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { captureRemainderRefusal } from "../../klarna/decisions/capture-remainder"
 import { klarnaMessages } from "../../klarna/messages"
-import { activeKlarnaPayment, loadOrderKlarnaPayments, type KlarnaPaymentRow } from "../../lib/order-management/order-klarna-payments"
+import {
+  loadOrderKlarnaPayments,
+  orderKlarnaPayment,
+  type KlarnaPaymentRow,
+  type LoadOrderKlarnaPaymentsOptions,
+} from "../../lib/order-management/order-klarna-payments"
+import { adminAmountToMinorUnits } from "../../klarna/utils/admin-amount"
+import { asRefusedBeforeActing, refusedBeforeActing } from "../klarna-action/refused-before-acting"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { applyOrderSnapshot } from "../../klarna/decisions/order-snapshot"
 
-export type ResolveKlarnaCaptureStepInput = {
+export type ResolveKlarnaCaptureStepInput = LoadOrderKlarnaPaymentsOptions & {
   order_id: string
   /** Minor units; defaults to everything not yet captured in Medusa. */
   amount?: number
+  /** An admin's amount in major units, as typed: refused (not rounded) when the currency or the order cannot take it. */
+  requested_amount?: number | string
   /** Automatic captures honour the per-method toggle; manual ones do not. */
   respect_toggle: boolean
   capture_plan?: Omit<KlarnaCapturePlan, "amount">
@@ -50,7 +59,7 @@ export type KlarnaCaptureResolution =
 export const resolveKlarnaCaptureStep = createStep(
   "resolve-klarna-capture",
   async (input: ResolveKlarnaCaptureStepInput, { container }) => {
-    const order = await loadOrderKlarnaPayments(container, input.order_id)
+    const order = await loadOrderKlarnaPayments(container, input.order_id, { refuse_unless_klarna_order: input.refuse_unless_klarna_order })
     if (order && !order.payments.length && order.pending_sessions.length) {
       const session = order.pending_sessions[0]
       return new StepResponse<KlarnaCaptureResolution>({
@@ -63,7 +72,7 @@ export const resolveKlarnaCaptureStep = createStep(
     if (!order || !order.payments.length) {
       return new StepResponse<KlarnaCaptureResolution>(null)
     }
-    const payment = activeKlarnaPayment(order)
+    const payment = orderKlarnaPayment(order, "current")
     if (!payment) {
       return new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome: "skipped", message: klarnaMessages.cancelledBeforeCapture() })
     }
@@ -83,7 +92,11 @@ export const resolveKlarnaCaptureStep = createStep(
       })
     }
     const remainingInMedusa = payment.amount - payment.captured_amount
-    const refusal = input.amount === undefined ? undefined : captureRemainderRefusal(input.amount, remainingInMedusa, payment.currency_code)
+    const requested = input.requested_amount === undefined ? input.amount : requestedMinorUnits(input.requested_amount, payment.currency_code)
+    const refusal = requested === undefined ? undefined : captureRemainderRefusal(requested, remainingInMedusa, payment.currency_code)
+    if (refusal && input.requested_amount !== undefined) {
+      throw refusedBeforeActing("INVALID_DATA", refusal)
+    }
     if (refusal) {
       return new StepResponse<KlarnaCaptureResolution>({
         capture: false,
@@ -93,7 +106,7 @@ export const resolveKlarnaCaptureStep = createStep(
         ...base,
       })
     }
-    const amount = input.amount ?? remainingInMedusa
+    const amount = requested ?? remainingInMedusa
     const klarna = input.read_klarna ? await liveKlarnaState(container, payment) : payment.data
     const skip = (outcome: "skipped" | "failed" | "needs_attention", message: string) =>
       new StepResponse<KlarnaCaptureResolution>({ capture: false, outcome, message, klarna_order_id: klarna.klarna_order_id, ...base })
@@ -122,6 +135,14 @@ export const resolveKlarnaCaptureStep = createStep(
     })
   }
 )
+
+function requestedMinorUnits(requested: number | string, currency: string): number {
+  try {
+    return adminAmountToMinorUnits(requested, currency)
+  } catch (e) {
+    throw asRefusedBeforeActing(e)
+  }
+}
 
 async function liveKlarnaState(container: MedusaContainer, payment: KlarnaPaymentRow): Promise<KlarnaPaymentData> {
   const order = await klarnaClientFor(container, payment.provider_id).getOrder(payment.data.klarna_order_id!)

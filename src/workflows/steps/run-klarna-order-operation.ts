@@ -6,7 +6,7 @@ import { applyOrderSnapshot, snapshotAfterRelease } from "../../klarna/decisions
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
 import { klarnaMessages } from "../../klarna/messages"
-import { loadOrderKlarnaPayments } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment, type LoadOrderKlarnaPaymentsOptions } from "../../lib/order-management/order-klarna-payments"
 
 export type KlarnaOrderOperation = "release" | "extend"
 
@@ -26,9 +26,9 @@ export type KlarnaOrderOperationResult = {
  */
 export const runKlarnaOrderOperationStep = createStep(
   "run-klarna-order-operation",
-  async (input: { order_id: string; operation: KlarnaOrderOperation; request_key: string }, { container }) => {
-    const order = await loadOrderKlarnaPayments(container, input.order_id)
-    const payment = order?.payments.find((p) => p.data.klarna_order_id)
+  async (input: { order_id: string; operation: KlarnaOrderOperation; request_key: string } & LoadOrderKlarnaPaymentsOptions, { container }) => {
+    const order = await loadOrderKlarnaPayments(container, input.order_id, { refuse_unless_klarna_order: input.refuse_unless_klarna_order })
+    const payment = orderKlarnaPayment(order, "reservation")
     if (!payment) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} has no Klarna payment.`)
     }

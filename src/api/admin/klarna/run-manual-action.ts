@@ -3,35 +3,36 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { randomUUID } from "node:crypto"
 import { runKlarnaAction } from "../../../workflows/klarna-action/run-klarna-action"
 import type { KlarnaAction } from "../../../workflows/klarna-action/types"
-import { loadOrderKlarnaPayments, type OrderWithKlarna } from "../../../lib/order-management/order-klarna-payments"
 import { adminKlarnaEvent } from "./admin-response"
 
 /**
  * Runs one of the admin's Klarna actions (like the WooCommerce metabox:
  * independent of the automation toggles), answering with its event-log
- * entry (`amount_minor`, see admin-response.ts). A refusal is a 400 with the merchant-readable reason. `input` may be
- * derived from the loaded order (and throw to refuse before anything runs).
+ * entry (`amount_minor`, see admin-response.ts). An order that does not
+ * exist or was not paid with Klarna, or an amount it cannot take, is refused
+ * by the action's workflow before anything is done (4xx, no entry); a
+ * Klarna refusal is a 400 with the merchant-readable reason.
  */
 export async function runManualKlarnaAction(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse,
   action: KlarnaAction & { name: string },
-  input: Record<string, unknown> | ((order: OrderWithKlarna) => Record<string, unknown>) = {}
+  input: Record<string, unknown> = {}
 ) {
   const orderId = req.params.id
-  const order = await loadOrderKlarnaPayments(req.scope, orderId)
-  if (!order) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${orderId} was not found.`)
-  }
-  if (!order.payments.length && !order.pending_sessions.length) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Order ${orderId} was not paid with Klarna.`)
-  }
-  const actionInput = typeof input === "function" ? input(order) : input
   const actor = req.auth_context?.actor_id
   const { name, ...klarnaAction } = action
   const event = await runKlarnaAction(req.scope, klarnaAction, {
     order_id: orderId,
-    input: { order_id: orderId, respect_toggle: false, request_key: randomUUID(), actor, captured_by: actor, ...actionInput },
+    input: {
+      order_id: orderId,
+      respect_toggle: false,
+      refuse_unless_klarna_order: true,
+      request_key: randomUUID(),
+      actor,
+      captured_by: actor,
+      ...input,
+    },
     operation_key: `manual-${name}:${orderId}:${randomUUID()}`,
     actor: actor ? `user:${actor}` : "admin",
   })

@@ -12,7 +12,7 @@ describe("captureEntry", () => {
         klarna_capture_id: "cap-1",
         klarna_reference: "ORDER-REF",
         message: "Klarna order captured. Capture amount: 348,00 SEK. Capture ID: cap-1.",
-        capture_reference_pending: { provider_id: "pp_klarna_klarna", klarna_order_id: "k-1", klarna_capture_id: "cap-1" },
+        capture_reference_pending: { provider_id: "pp_klarna_klarna", klarna_order_id: "k-1", klarna_capture_id: "cap-1", amount: 34800, currency_code: "sek" },
       })
     )
   })

@@ -4,8 +4,17 @@ import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } fro
 import { klarnaMessages } from "../../../klarna/messages"
 import { errorDetails, isRetryable, nextAttemptAt } from "../../../klarna/decisions/action-retry"
 import type { KlarnaActionResult } from "../types"
+import { isRefusedBeforeActing } from "../refused-before-acting"
 
-export type AttemptKlarnaActionInput = { workflow_id: string; verb: string; recheck_on_refusal?: boolean; input: Record<string, unknown>; attempt: number }
+export type AttemptKlarnaActionInput = {
+  workflow_id: string
+  verb: string
+  recheck_on_refusal?: boolean
+  input: Record<string, unknown>
+  attempt: number
+  /** An admin waits for the answer: a request refused before anything was done is answered, not recorded. */
+  answered_in_request: boolean
+}
 
 /**
  * Runs the action's workflow and says what came of it: its own result, or a
@@ -15,7 +24,7 @@ export type AttemptKlarnaActionInput = { workflow_id: string; verb: string; rech
  */
 export const attemptKlarnaActionStep = createStep(
   "attempt-klarna-action",
-  async ({ workflow_id, verb, recheck_on_refusal, input, attempt }: AttemptKlarnaActionInput, { container }) => {
+  async ({ workflow_id, verb, recheck_on_refusal, input, attempt, answered_in_request }: AttemptKlarnaActionInput, { container }) => {
     const workflow = MedusaWorkflow.getWorkflow(workflow_id)
     if (!workflow) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `No Klarna action workflow ${workflow_id} is registered.`)
@@ -25,11 +34,16 @@ export const attemptKlarnaActionStep = createStep(
     try {
       const done = await run(input).catch(async (error) => {
         // Klarna refused: guarded again on Klarna's live order, a refusal it explains ends as that guard's entry.
-        if (!recheck_on_refusal || input.read_klarna || (error as { type?: string })?.type !== MedusaError.Types.NOT_ALLOWED) throw error
+        if (!recheck_on_refusal || input.read_klarna || isRefusedBeforeActing(error) || (error as { type?: string })?.type !== MedusaError.Types.NOT_ALLOWED) {
+          throw error
+        }
         return await run({ ...input, read_klarna: true })
       })
       return new StepResponse<KlarnaActionResult>(done && { next_attempt_at: null, ...done })
     } catch (error) {
+      if (answered_in_request && isRefusedBeforeActing(error)) {
+        throw error
+      }
       const details = errorDetails(error)
       const failure = { correlation_id: details.correlation_id, error_code: details.error_code }
       if (isRetryable(error)) {

@@ -10,7 +10,7 @@ export type RecordKlarnaActionInput = { spec: RunKlarnaActionInput; result: Klar
  * An admin's own action answers its first failure in the response; every
  * other failure would go unseen, so it is listed.
  */
-const answeredInRequest = (spec: RunKlarnaActionInput) => (spec.attempt ?? 1) === 1 && spec.operation_key.startsWith("manual-")
+export const answeredInRequest = (spec: Pick<RunKlarnaActionInput, "attempt" | "operation_key">) => (spec.attempt ?? 1) === 1 && spec.operation_key.startsWith("manual-")
 
 /**
  * Writes the action's one event-log entry (a retry updates it) with what the

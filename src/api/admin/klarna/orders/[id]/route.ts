@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../../../../lib/order-management/klarna-provider-client"
-import { loadOrderKlarnaPayments } from "../../../../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../lib/order-management/order-klarna-payments"
 import { describeAttention } from "../../../../../lib/order-management/attention-items"
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
 
@@ -19,7 +19,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const om = req.scope.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   const events = await om.listKlarnaEvents({ order_id: order.id }, { order: { created_at: "DESC" }, take: 200 })
   const [open] = await om.listAttention({ order_id: order.id }, { take: 50 })
-  const payment = order.payments.find((p) => p.data.klarna_order_id && !p.canceled_at) ?? order.payments.find((p) => p.data.klarna_order_id)
+  const payment = orderKlarnaPayment(order, "live")
   const klarnaOrderId = payment?.data.klarna_order_id ?? order.pending_sessions[0]?.data.klarna_order_id
   let klarna: unknown = null
   let klarna_error: { message: string; correlation_id?: string } | null = null

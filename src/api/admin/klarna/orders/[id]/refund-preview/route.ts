@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { loadOrderKlarnaPayments } from "../../../../../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../../lib/order-management/order-klarna-payments"
 import { planKlarnaRefund } from "../../../../../../lib/refunds/plan-klarna-refund"
-import { adminAmountToMinorUnits } from "../../../admin-amount"
+import { adminAmountToMinorUnits } from "../../../../../../klarna/utils/admin-amount"
 import { adminRefundPlan } from "../../../admin-response"
 import type { AdminKlarnaRefundPreviewType } from "../../../validators"
 
@@ -12,7 +12,7 @@ import type { AdminKlarnaRefundPreviewType } from "../../../validators"
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaRefundPreviewType>, res: MedusaResponse) => {
   const order = await loadOrderKlarnaPayments(req.scope, req.params.id)
-  const payment = order?.payments.find((p) => p.data.klarna_order_id && p.captured_amount > 0) ?? order?.payments[0]
+  const payment = orderKlarnaPayment(order, "refundable")
   if (!order || !payment) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} has no Klarna payment.`)
   }

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { currencyExponent, formatMinorUnits, normalizeCurrency, toDecimal, toMinorUnits } from "../../../klarna/utils/currency"
+import { currencyExponent, formatMinorUnits, normalizeCurrency, toDecimal, toMinorUnits } from "./currency"
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 

@@ -1,6 +1,6 @@
 import { adminAmountToMinorUnits } from "../admin-amount"
-import { AdminKlarnaIdParam } from "../validate-id-param"
-import { captureRemainderRefusal } from "../../../../klarna/decisions/capture-remainder"
+import { AdminKlarnaIdParam } from "../../../api/admin/klarna/validate-id-param"
+import { captureRemainderRefusal } from "../../decisions/capture-remainder"
 
 describe("adminAmountToMinorUnits", () => {
   it.each([
