@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../../modules/klarna-order-management"
-import { klarnaClientFor } from "../../../../../lib/order-management/klarna-provider-client"
+import { readKlarnaOrderStateWorkflow } from "../../../../../workflows/read-klarna-order-state"
 import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../lib/order-management/order-klarna-payments"
 import { describeAttention } from "../../../../../lib/order-management/attention-items"
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
@@ -21,16 +21,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const [open] = await om.listAttention({ order_id: order.id }, { take: 50 })
   const payment = orderKlarnaPayment(order, "live")
   const klarnaOrderId = payment?.data.klarna_order_id ?? order.pending_sessions[0]?.data.klarna_order_id
-  let klarna: unknown = null
-  let klarna_error: { message: string; correlation_id?: string } | null = null
-  if (klarnaOrderId) {
-    try {
-      klarna = await klarnaClientFor(req.scope, payment?.provider_id).getOrder(klarnaOrderId)
-    } catch (e) {
-      const err = e as { message: string; correlationId?: string }
-      klarna_error = { message: err.message, correlation_id: err.correlationId }
-    }
-  }
+  const { klarna, klarna_error } = klarnaOrderId
+    ? (await readKlarnaOrderStateWorkflow(req.scope).run({ input: { provider_id: payment?.provider_id, klarna_order_id: klarnaOrderId } })).result
+    : { klarna: null, klarna_error: null }
   res.json({
     order_id: order.id,
     klarna_order_id: klarnaOrderId ?? null,
