@@ -4,8 +4,7 @@ import {
   updateKlarnaBeforeExchangeConfirm,
   updateKlarnaBeforeOrderEditConfirm,
 } from "./admin/update-klarna-before-change-confirm"
-import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
-import { serializeKlarnaRefunds } from "./admin/serialize-klarna-refunds"
+import { refundKlarnaPayment } from "./admin/refund-klarna-payment"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import { recordKlarnaAuthorizationAttempt } from "./store/carts/record-klarna-authorization-attempt"
 import { validateIdParam } from "./admin/klarna/validate-id-param"
@@ -80,7 +79,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/payments/:id/refund",
       method: ["POST"],
-      middlewares: [serializeKlarnaRefunds, planKlarnaRefundBeforeRefund],
+      middlewares: [refundKlarnaPayment],
     },
     { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeClaimConfirm] },
     { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeExchangeConfirm] },
