@@ -1,11 +1,10 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
-  updateKlarnaBeforeClaimConfirm,
-  updateKlarnaBeforeExchangeConfirm,
-  updateKlarnaBeforeOrderEditConfirm,
-} from "./admin/update-klarna-before-change-confirm"
-import { planKlarnaRefundBeforeRefund } from "./admin/plan-klarna-refund"
-import { serializeKlarnaRefunds } from "./admin/serialize-klarna-refunds"
+  confirmClaimWithKlarna,
+  confirmExchangeWithKlarna,
+  confirmOrderEditWithKlarna,
+} from "./admin/confirm-order-change-with-klarna"
+import { refundKlarnaPayment } from "./admin/refund-klarna-payment"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import { recordKlarnaAuthorizationAttempt } from "./store/carts/record-klarna-authorization-attempt"
 import { validateIdParam } from "./admin/klarna/validate-id-param"
@@ -75,15 +74,15 @@ export default defineMiddlewares({
     {
       matcher: "/admin/order-edits/:id/confirm",
       method: ["POST"],
-      middlewares: [updateKlarnaBeforeOrderEditConfirm],
+      middlewares: [confirmOrderEditWithKlarna],
     },
     {
       matcher: "/admin/payments/:id/refund",
       method: ["POST"],
-      middlewares: [serializeKlarnaRefunds, planKlarnaRefundBeforeRefund],
+      middlewares: [refundKlarnaPayment],
     },
-    { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeClaimConfirm] },
-    { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [updateKlarnaBeforeExchangeConfirm] },
+    { matcher: "/admin/claims/:id/request", method: ["POST"], middlewares: [confirmClaimWithKlarna] },
+    { matcher: "/admin/exchanges/:id/request", method: ["POST"], middlewares: [confirmExchangeWithKlarna] },
     { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [recordKlarnaAuthorizationAttempt] },
     {
       matcher: "/store/payment-collections/:id/payment-sessions",

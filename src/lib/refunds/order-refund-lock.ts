@@ -1,18 +1,12 @@
-import { Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
-
 export const orderRefundLockKey = (orderId: string) => `klarna-order-refund:${orderId}`
 
-/** Seconds: how long a refund waits for the one before it, and how long a lock outlives a process that died holding it. */
-export const ORDER_REFUND_LOCK = { timeout: 120, expire: 300 }
-
 /**
+ * Seconds: how long a refund waits for the one before it, and how long a lock
+ * outlives a process that died holding it.
+ *
  * Medusa's refund workflow sends the refund first and records it on the order
  * (an order change for the credit line) after, without compensating the
- * refund: two refunds of one order at once make the second fail after its money
- * was sent. Refunds of one order therefore run one at a time, in every process.
+ * refund: two refunds of one order at once make the second fail after its
+ * money was sent. Refunds of one order therefore run one at a time, in every process.
  */
-export async function withOrderRefundLock<T>(container: MedusaContainer, orderId: string, job: () => Promise<T>): Promise<T> {
-  const locking = container.resolve(Modules.LOCKING)
-  return await locking.execute(orderRefundLockKey(orderId), job, ORDER_REFUND_LOCK)
-}
+export const ORDER_REFUND_LOCK = { timeout: 120, expire: 300 }

@@ -31,7 +31,7 @@ import { klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../../.
 import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../../../klarna/types/options"
 import type { KlarnaCaptureRecord, KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../../../klarna/types/payment-data"
 import type { KlarnaOrderLine } from "../../../klarna/validation/order-line-rules"
-import { buildGoodwillRefundLines, describeGoodwillSplit } from "../../../klarna/utils/refund-lines"
+import { goodwillRefundPlan } from "../../../klarna/refunds/goodwill-refund-plan"
 import { capturedLines } from "../../../klarna/decisions/captured-lines"
 import { formatMinorUnits, fromMinorUnits, toMinorUnits } from "../../../klarna/utils/currency"
 import { decideCapture } from "../../../klarna/decisions/capture-decision"
@@ -52,6 +52,7 @@ import { resolveKlarnaPaymentMethod } from "../../../klarna/decisions/payment-me
 import { applyOrderSnapshot, snapshotAfterCapture, snapshotAfterRefund, type KlarnaOrderSnapshot } from "../../../klarna/decisions/order-snapshot"
 import { captureFromSnapshot } from "../../../klarna/decisions/capture-from-snapshot"
 import { pendingKlarnaWrites } from "./pending-writes"
+import { merchantGoodwillPolicy } from "./goodwill-policy"
 import { toMedusaPaymentStatus } from "../../../klarna/decisions/status"
 import { isFraudPending, isFraudRejected, normalizeFraudStatus } from "../../../klarna/decisions/fraud-status"
 import { parseKlarnaWebhook } from "../../../klarna/decisions/webhook-payload"
@@ -377,7 +378,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     }
     const reference = operation?.id ?? idempotencyKey
     const key = klarnaIdempotencyKey("refund", data.klarna_order_id, reference ?? `refund-${order.refunded_amount}-${amount}`)
-    const plan = refundPlanFor(data, order, decision)
+    const plan = await refundPlanFor(data, order, decision)
     const { refund_id } = await this.journaled(data.klarna_order_id, "refund", key, decision.amount, () =>
       this.client_.refundOrder(
         data.klarna_order_id,
@@ -578,26 +579,25 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
 /**
  * The lines of a refund: what the plugin planned for exactly this amount
  * (returned items, or the admin's good-will choice), else the captured lines
- * for a full refund, else a good-will refund split by VAT rate.
+ * for a full refund, else a good-will refund under the merchant's VAT policy.
  */
-function refundPlanFor(
+async function refundPlanFor(
   data: KlarnaPaymentData,
   order: Parameters<typeof capturedLines>[0] & { purchase_currency: string },
   decision: { amount: number; orderLines?: KlarnaOrderLine[] }
-): Omit<KlarnaRefundPlan, "amount"> {
+): Promise<Omit<KlarnaRefundPlan, "amount">> {
   if (data.refund_plan && data.refund_plan.amount === decision.amount) {
     return data.refund_plan
   }
   if (decision.orderLines) {
     return { kind: "full", order_lines: capturedLines(order), summary: "full refund" }
   }
-  const lines = buildGoodwillRefundLines({
+  return goodwillRefundPlan({
     amount: decision.amount,
     currency: order.purchase_currency,
     captured_lines: capturedLines(order),
-    policy: "split_by_rate",
+    policy: await merchantGoodwillPolicy(),
   })
-  return { kind: "goodwill", order_lines: lines, summary: describeGoodwillSplit(lines, order.purchase_currency) }
 }
 
 /** How long after the plan's read of Klarna's order the refund may decide on it instead of reading again. */

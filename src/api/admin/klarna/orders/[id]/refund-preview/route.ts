@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../../lib/order-management/order-klarna-payments"
-import { planKlarnaRefund } from "../../../../../../lib/refunds/plan-klarna-refund"
+import { loadKlarnaRefundFacts } from "../../../../../../lib/refunds/load-klarna-refund"
+import { planKlarnaRefund } from "../../../../../../klarna/refunds/plan-refund"
 import { adminAmountToMinorUnits } from "../../../../../../klarna/utils/admin-amount"
 import { adminRefundPlan } from "../../../admin-response"
 import type { AdminKlarnaRefundPreviewType } from "../../../validators"
@@ -18,6 +19,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaRefundPrev
   }
   // Refused, not rounded; the plan itself refuses more than Klarna has captured and not refunded.
   adminAmountToMinorUnits(req.validatedBody.amount, payment.currency_code)
-  const plan = await planKlarnaRefund(req.scope, payment.id, req.validatedBody.amount)
+  const facts = await loadKlarnaRefundFacts(req.scope, payment.id)
+  const plan = facts && planKlarnaRefund({ ...facts, requested_amount: req.validatedBody.amount })
   res.json({ payment_id: payment.id, plan: plan && adminRefundPlan(plan, payment.currency_code) })
 }
