@@ -8,7 +8,7 @@ import { placeKlarnaOrder, type PlacedOrder } from "../helpers/checkout"
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
 import { simulator } from "../helpers/simulator"
-import { recheckPendingFraudReviews } from "../../src/lib/order-management/recheck-fraud-reviews"
+import { recheckPendingFraudReviews } from "../../src/workflows/recheck-klarna-fraud-reviews"
 
 jest.setTimeout(120_000)
 

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { recheckPendingFraudReviews } from "../lib/order-management/recheck-fraud-reviews"
+import { recheckPendingFraudReviews } from "../workflows/recheck-klarna-fraud-reviews"
 
 /** Asks Klarna again about orders still in fraud review, in case its notification never arrived. */
 export default async function recheckKlarnaFraudReviews(container: MedusaContainer) {

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
 import { captureKlarnaAction } from "../workflows/capture-klarna-order"
 import { runKlarnaAction } from "../workflows/klarna-action/run-klarna-action"
-import { fulfillmentCapture } from "../lib/order-management/fulfillment-capture"
+import { fulfillmentCapture } from "../workflows/queries/fulfillment-capture"
 
 /**
  * When "completion" is configured as shipment or delivery, each fulfilment

@@ -1,7 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, refundPaymentWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { orderRefundLockKey, ORDER_REFUND_LOCK } from "../lib/refunds/order-refund-lock"
+import { orderRefundLockKey, ORDER_REFUND_LOCK } from "./order-refund-lock"
 import { loadKlarnaRefundFactsStep } from "./steps/load-klarna-refund-facts"
 import { planKlarnaRefundStep } from "./steps/plan-klarna-refund"
 import { refuseRefundDuringOrderChangeStep } from "./steps/refuse-refund-during-order-change"

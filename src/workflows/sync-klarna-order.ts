@@ -2,7 +2,7 @@ import { acquireLockStep, capturePaymentWorkflow, refundPaymentWorkflow, release
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { klarnaSyncPlan, syncMessage } from "../klarna/decisions/sync-plan"
 import { fromMinorUnits } from "../klarna/utils/currency"
-import { orderRefundLockKey, ORDER_REFUND_LOCK } from "../lib/refunds/order-refund-lock"
+import { orderRefundLockKey, ORDER_REFUND_LOCK } from "./order-refund-lock"
 import type { KlarnaAction, KlarnaActionResult } from "./klarna-action/types"
 import { readKlarnaOrderForSyncStep } from "./steps/read-klarna-order-for-sync"
 import { refreshKlarnaSnapshotStep } from "./steps/refresh-klarna-snapshot"

@@ -1,6 +1,6 @@
 /**
  * What the Klarna order-line builder reads: a normalised Medusa cart or order
- * (see src/lib/medusa-to-klarna/cart-line-source.ts), and the checked values
+ * (see src/klarna/medusa/cart-line-source.ts), and the checked values
  * taken from it — minor-unit amounts, whole quantities, tax rates in basis
  * points and the tax model of the purchase country.
  */

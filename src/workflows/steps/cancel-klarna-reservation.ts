@@ -4,9 +4,9 @@ import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { klarnaIdempotencyKey } from "../../klarna/client"
 import { applyOrderSnapshot, snapshotAfterCancel, snapshotAfterRelease } from "../../klarna/decisions/order-snapshot"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { klarnaMessages } from "../../klarna/messages"
-import { loadOrderKlarnaPayments, orderKlarnaPayment, type LoadOrderKlarnaPaymentsOptions } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment, type LoadOrderKlarnaPaymentsOptions } from "../queries/order-klarna-payments"
 
 export type CancelKlarnaReservationStepInput = { order_id: string; respect_toggle: boolean } & LoadOrderKlarnaPaymentsOptions
 

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelUnplacedAuthorization } from "../../providers/klarna/core/unplaced-authorization"
-import { klarnaProviderContextFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaProviderContextFor } from "../../providers/klarna/provider-client"
 
 export type UnplacedAuthorization = { session_found: false } | { session_found: true; cancelled_klarna_order_id: string | null }
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { loadListedAttention } from "../../lib/order-management/attention-items"
+import { loadListedAttention } from "../queries/attention-items"
 import { klarnaMessages } from "../../klarna/messages"
 
 export type DismissKlarnaAttentionInput = { id: string; note: string; actor: string }

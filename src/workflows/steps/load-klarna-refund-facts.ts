@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { loadKlarnaRefundFacts } from "../../lib/refunds/load-klarna-refund"
+import { loadKlarnaRefundFacts } from "../queries/klarna-refund-facts"
 
 /** The payment, Klarna's order, the returns not refunded yet and the merchant's VAT policy. */
 export const loadKlarnaRefundFactsStep = createStep("load-klarna-refund-facts", async (input: { payment_id: string }, { container }) => {

@@ -1,6 +1,6 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { KlarnaRefundFacts } from "../../lib/refunds/load-klarna-refund"
+import type { KlarnaRefundFacts } from "../queries/klarna-refund-facts"
 import { observedKlarnaOrder } from "../../klarna/refunds/observed-order"
 import { planKlarnaRefund } from "../../klarna/refunds/plan-refund"
 

@@ -3,10 +3,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { KlarnaOrderLine } from "../../klarna/validation/order-line-rules"
 import { isExpired } from "../../klarna/decisions/status"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { klarnaMessages } from "../../klarna/messages"
-import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../lib/order-management/order-klarna-payments"
-import { orderPreviewKlarnaLines } from "../../lib/medusa-to-klarna/order-preview-lines"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../queries/order-klarna-payments"
+import { orderPreviewKlarnaLines } from "../queries/order-preview-lines"
 
 export type KlarnaOrderUpdatePlan =
   | null

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 
 export type ReadKlarnaCaptureReferenceInput = { provider_id?: string; klarna_order_id: string; klarna_capture_id: string }
 

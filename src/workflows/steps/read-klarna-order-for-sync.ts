@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { KlarnaOrder } from "../../klarna/client"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
-import { loadOrderKlarnaPayments, orderKlarnaPayment, type KlarnaPaymentRow, type LoadOrderKlarnaPaymentsOptions } from "../../lib/order-management/order-klarna-payments"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
+import { loadOrderKlarnaPayments, orderKlarnaPayment, type KlarnaPaymentRow, type LoadOrderKlarnaPaymentsOptions } from "../queries/order-klarna-payments"
 
 export type KlarnaSyncState = { order_id: string; payment: KlarnaPaymentRow; klarna: KlarnaOrder } | null
 

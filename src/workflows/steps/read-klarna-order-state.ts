@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { KlarnaOrder } from "../../klarna/client"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 
 export type KlarnaOrderState = { klarna: KlarnaOrder | null; klarna_error: { message: string; correlation_id?: string } | null }
 

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KlarnaApiError, type KlarnaOrder } from "../../klarna/client"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 
 /**
  * The order a notification names, read back from Klarna (a notification's body is never trusted).

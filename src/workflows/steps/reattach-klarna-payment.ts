@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
-import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../queries/order-klarna-payments"
 
 export type ReattachedKlarnaPayment = {
   payment_id: string

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaMessages } from "../../klarna/messages"
-import { announceKlarnaAttention } from "../../lib/order-management/announce-attention"
+import { announceKlarnaAttention } from "../klarna-action/announce-klarna-attention"
 import type { KlarnaFraudDecision } from "./resolve-klarna-fraud-decision"
 
 /**

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { recordPendingKlarnaRestore } from "../../lib/order-management/pending-klarna-restore"
+import { recordPendingKlarnaRestore } from "../order-change/pending-klarna-restore"
 import type { RestoreAfterChangeInput } from "../restore-klarna-authorization"
 
 /** The crash-safe note that Klarna is to be restored unless Medusa confirms (see pending-klarna-restore); its id. */

@@ -12,10 +12,10 @@ import {
   orderKlarnaPayment,
   type KlarnaPaymentRow,
   type LoadOrderKlarnaPaymentsOptions,
-} from "../../lib/order-management/order-klarna-payments"
+} from "../queries/order-klarna-payments"
 import { adminAmountToMinorUnits } from "../../klarna/utils/admin-amount"
 import { asRefusedBeforeActing, refusedBeforeActing } from "../klarna-action/refused-before-acting"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { applyOrderSnapshot } from "../../klarna/decisions/order-snapshot"
 
 export type ResolveKlarnaCaptureStepInput = LoadOrderKlarnaPaymentsOptions & {

@@ -4,7 +4,7 @@ import type { KlarnaOrder } from "../../klarna/client"
 import { sessionIdFromMerchantData } from "../../klarna/decisions/merchant-data"
 import { fraudDecisionKey, fraudDecisionToLog } from "../../klarna/decisions/webhook-decision"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
-import { findOrderIdForPaymentSession } from "../../lib/order-management/find-order-by-session"
+import { findOrderIdForPaymentSession } from "../queries/order-of-payment-session"
 
 export type KlarnaFraudDecision = {
   order_id: string

@@ -4,9 +4,9 @@ import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { klarnaIdempotencyKey } from "../../klarna/client"
 import { applyOrderSnapshot, snapshotAfterRelease } from "../../klarna/decisions/order-snapshot"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { klarnaMessages } from "../../klarna/messages"
-import { loadOrderKlarnaPayments, orderKlarnaPayment, type LoadOrderKlarnaPaymentsOptions } from "../../lib/order-management/order-klarna-payments"
+import { loadOrderKlarnaPayments, orderKlarnaPayment, type LoadOrderKlarnaPaymentsOptions } from "../queries/order-klarna-payments"
 
 export type KlarnaOrderOperation = "release" | "extend"
 

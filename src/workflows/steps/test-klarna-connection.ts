@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 
 const PROBE_ORDER_ID = "00000000-0000-0000-0000-000000000000"
 

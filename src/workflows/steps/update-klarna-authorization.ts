@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { klarnaIdempotencyKey } from "../../klarna/client"
 import type { KlarnaOrderLine } from "../../klarna/validation/order-line-rules"
-import { klarnaClientFor } from "../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 
 export type UpdateKlarnaAuthorizationStepInput = {
   provider_id: string

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { restoreOperationKey } from "../../lib/order-management/pending-klarna-restore"
-import { restoreInputFor, updateKlarnaBeforeChange } from "../../lib/order-management/update-automation"
+import { restoreOperationKey } from "../order-change/pending-klarna-restore"
+import { restoreInputFor, updateKlarnaBeforeChange } from "../order-change/update-klarna-before-change"
 import { runKlarnaAction } from "../klarna-action/run-klarna-action"
 import { restoreKlarnaAction, type RestoreAfterChangeInput } from "../restore-klarna-authorization"
 

@@ -1,4 +1,4 @@
-import type { KlarnaPaymentRow } from "../../../lib/order-management/order-klarna-payments"
+import type { KlarnaPaymentRow } from "../../../workflows/queries/order-klarna-payments"
 import type { KlarnaRefundPlan } from "../../../klarna/types/payment-data"
 
 /*

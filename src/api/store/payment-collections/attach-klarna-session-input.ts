@@ -1,5 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { buildCartSessionInput } from "../../../lib/medusa-to-klarna/build-cart-session-input"
+import { buildCartSessionInput } from "../../../workflows/queries/cart-session-input"
 
 export const isKlarnaProviderId = (id: unknown): id is string => typeof id === "string" && id.startsWith("pp_klarna")
 

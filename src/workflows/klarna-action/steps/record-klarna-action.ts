@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../modules/klarna-order-management"
 import type { KlarnaEventRow } from "../../../modules/klarna-order-management/service"
-import { announceKlarnaAttention } from "../../../lib/order-management/announce-attention"
+import { announceKlarnaAttention } from "../announce-klarna-attention"
 import type { KlarnaActionPayload, KlarnaActionResult, RunKlarnaActionInput } from "../types"
 
 export type RecordKlarnaActionInput = { spec: RunKlarnaActionInput; result: KlarnaActionResult; previous: KlarnaEventRow | null }

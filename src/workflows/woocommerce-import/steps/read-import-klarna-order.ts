@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { reconcilesWithKlarna, type ImportedOrderDraft, type KlarnaOrderRead } from "../../../woocommerce"
-import { klarnaClientFor } from "../../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../../providers/klarna/provider-client"
 
 /**
  * Klarna's order for the imported order, when reconciling. A failed read is

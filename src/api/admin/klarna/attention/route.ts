@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../modules/klarna-order-management"
-import { describeAttention } from "../../../../lib/order-management/attention-items"
+import { describeAttention } from "../../../../workflows/queries/attention-items"
 import { adminKlarnaEvent } from "../admin-response"
 
 /**

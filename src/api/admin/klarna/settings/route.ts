@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../modules/klarna-order-management"
-import { klarnaClientFor } from "../../../../lib/order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../../../providers/klarna/provider-client"
 import { describeKlarnaBaseUrl } from "../../../../klarna/client"
 import { updateKlarnaSettingsWorkflow } from "../../../../workflows/update-klarna-settings"
 import type { AdminUpdateKlarnaSettingsType } from "../validators"

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { klarnaProviderContextFor } from "../../../../lib/order-management/klarna-provider-client"
+import { klarnaProviderContextFor } from "../../../../providers/klarna/provider-client"
 import { verifyAuthorizationCallback } from "../../../../klarna/decisions/callback-signature"
 import { setKlarnaAuthorizationTokenWorkflow } from "../../../../workflows/set-klarna-authorization-token"
 import type { HookKlarnaAuthorizationQueryType, HookKlarnaAuthorizationType } from "../../../store/klarna/validators"

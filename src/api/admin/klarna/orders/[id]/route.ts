@@ -2,8 +2,8 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../../modules/klarna-order-management"
 import { readKlarnaOrderStateWorkflow } from "../../../../../workflows/read-klarna-order-state"
-import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../lib/order-management/order-klarna-payments"
-import { describeAttention } from "../../../../../lib/order-management/attention-items"
+import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../workflows/queries/order-klarna-payments"
+import { describeAttention } from "../../../../../workflows/queries/attention-items"
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
 
 /**

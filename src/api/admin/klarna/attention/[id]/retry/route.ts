@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { loadListedAttention } from "../../../../../../lib/order-management/attention-items"
+import { loadListedAttention } from "../../../../../../workflows/queries/attention-items"
 import { rerunnable } from "../../../../../../workflows/klarna-action/rerunnable"
 import { runKlarnaAction } from "../../../../../../workflows/klarna-action/run-klarna-action"
 import { adminKlarnaEvent } from "../../../admin-response"

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import type { KlarnaEventRow } from "../../modules/klarna-order-management/service"
-import { rerunnable } from "../../workflows/klarna-action/rerunnable"
+import { rerunnable } from "../klarna-action/rerunnable"
 
 /** An entry of the attention list, or a merchant-readable refusal. */
 export async function loadListedAttention(container: MedusaContainer, id: string): Promise<KlarnaEventRow> {

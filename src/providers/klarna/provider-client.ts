@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaClient, KlarnaLogger } from "../../klarna/client"
-import { createKlarnaClientForOptions } from "../../providers/klarna/core/options-client"
+import { createKlarnaClientForOptions } from "./core/options-client"
 import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../../klarna/types/options"
 
 /** The static `identifier` of KlarnaProviderService: Medusa registers each entry as `pp_klarna_<id>`. */

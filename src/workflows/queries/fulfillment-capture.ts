@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { buildKlarnaOrderLines } from "../../klarna/utils/order-lines"
 import type { KlarnaCapturePlan } from "../../klarna/types/payment-data"
-import { cartToLineSource } from "../medusa-to-klarna/cart-line-source"
+import { cartToLineSource } from "../../klarna/medusa/cart-line-source"
 
 const TOTALS = ["total", "original_total", "tax_total", "original_tax_total"] as const
 

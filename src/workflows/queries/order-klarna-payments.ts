@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { rowMinorUnits, sumMinor } from "../../klarna/utils/currency"
-import { refusedBeforeActing } from "../../workflows/klarna-action/refused-before-acting"
+import { refusedBeforeActing } from "../klarna-action/refused-before-acting"
 
 export interface KlarnaPaymentRow {
   id: string

@@ -1,5 +1,5 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
-import type { KlarnaLineSource } from "../../klarna/utils/order-lines"
+import type { KlarnaLineSource } from "../utils/order-lines"
 import { sumTaxRates } from "./tax-rate"
 
 type Totals = {

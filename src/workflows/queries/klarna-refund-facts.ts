@@ -6,7 +6,7 @@ import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 import type { MedusaAmountRow } from "../../klarna/utils/currency"
 import type { GoodwillPolicy } from "../../klarna/utils/refund-lines"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import { klarnaClientFor } from "../order-management/klarna-provider-client"
+import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { returnedItemsToRefund } from "./returned-items"
 
 /** Everything a refund plan of a Klarna payment decides on. */

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
-import type { KlarnaActionPayload } from "../../workflows/klarna-action/types"
-import { restoreKlarnaAction, type RestoreAfterChangeInput } from "../../workflows/restore-klarna-authorization"
+import type { KlarnaActionPayload } from "../klarna-action/types"
+import { restoreKlarnaAction, type RestoreAfterChangeInput } from "../restore-klarna-authorization"
 
 /** How long a confirmation may take before the retry job treats an unanswered one as failed. */
 const RESTORE_DUE_AFTER_MS = 5 * 60_000

@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaSessionInput } from "../../klarna/types/payment-data"
 import { buildKlarnaOrderLines } from "../../klarna/utils/order-lines"
-import { toKlarnaAddress } from "./address"
-import { cartToLineSource, type CartForKlarna } from "./cart-line-source"
+import { toKlarnaAddress } from "../../klarna/medusa/address"
+import { cartToLineSource, type CartForKlarna } from "../../klarna/medusa/cart-line-source"
 
 const TOTALS = ["total", "original_total", "tax_total", "original_tax_total"]
 

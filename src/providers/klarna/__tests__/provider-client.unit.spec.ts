@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import klarnaProviderModule, { KlarnaProviderService } from "../../../providers/klarna"
+import klarnaProviderModule, { KlarnaProviderService } from ".."
 import { parseKlarnaProviderOptions } from "../../../klarna/types/options"
 import { klarnaProviderOptionsFromEnv } from "../../../config/klarna-env"
 import {
@@ -8,7 +8,7 @@ import {
   klarnaProviderContextFor,
   klarnaProviderEntries,
   klarnaProviderOptionsFor,
-} from "../klarna-provider-client"
+} from "../provider-client"
 
 const env = {
   KLARNA_USERNAME: "PK_user",

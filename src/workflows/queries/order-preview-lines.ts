@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { buildKlarnaOrderLines, type KlarnaOrderAmounts } from "../../klarna/utils/order-lines"
-import { cartToLineSource, type CartForKlarna } from "./cart-line-source"
+import { cartToLineSource, type CartForKlarna } from "../../klarna/medusa/cart-line-source"
 
 /**
  * The Klarna order lines of an order as its pending change (edit, claim,

@@ -1,9 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { updateKlarnaOrderForChangeWorkflow } from "../../workflows/update-klarna-order-for-change"
-import type { RestoreAfterChangeInput } from "../../workflows/restore-klarna-authorization"
+import { updateKlarnaOrderForChangeWorkflow } from "../update-klarna-order-for-change"
+import type { RestoreAfterChangeInput } from "../restore-klarna-authorization"
 import { changeAttemptKey, restoresOfChangePattern } from "../../klarna/decisions/change-attempt-key"
-import type { KlarnaOrderUpdatePlan } from "../../workflows/steps/prepare-klarna-order-update"
+import type { KlarnaOrderUpdatePlan } from "../steps/prepare-klarna-order-update"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaMessages } from "../../klarna/messages"
 
