@@ -45,6 +45,7 @@ import {
 } from "./medusa-operation"
 import { unownedKlarnaAmount, type MedusaLedgerRow } from "../../../klarna/decisions/unowned-amount"
 import { withKlarnaOrderLock } from "./klarna-order-lock"
+import { recordImportedCapture, recordImportedRefund } from "./import-replay"
 import { klarnaCreateOrderBody, klarnaMerchantUrls } from "../../../klarna/decisions/create-order-body"
 import { createKlarnaClientForOptions } from "./options-client"
 import { cancelUnplacedAuthorization } from "./unplaced-authorization"
@@ -206,8 +207,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = this.requireOrder(input.data, "captured")
     if (data.import_replay) {
-      const operation = await readMedusaOperation(this.container, "capture", input.context?.idempotency_key)
-      return { data: await this.recordImportedCapture(data, operation) }
+      return { data: await recordImportedCapture(this.container, data, input.context?.idempotency_key) }
     }
     return await withKlarnaOrderLock(data.klarna_order_id, () => this.captureLocked(data, input.context?.idempotency_key))
   }
@@ -334,8 +334,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = this.requireOrder(input.data, "refunded")
     if (data.import_replay) {
-      const operation = await readMedusaOperation(this.container, "refund", input.context?.idempotency_key)
-      return { data: await this.recordImportedRefund(data, operation, input.amount) }
+      return { data: await recordImportedRefund(this.container, data, input.context?.idempotency_key, input.amount) }
     }
     return await withKlarnaOrderLock(data.klarna_order_id, () =>
       this.refundLocked(data, input.amount, input.context?.idempotency_key)
@@ -417,39 +416,6 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
   private async ledgerRows(kind: "capture" | "refund", paymentId: string, currency: string): Promise<MedusaLedgerRow[]> {
     const rows = await listMedusaOperations(this.container, kind, paymentId)
     return rows.map((r) => ({ id: r.id, amount: toMinorUnits(r.amount, currency), adopted: adoptedAmountOf(r) }))
-  }
-
-  /**
-   * An order migrated from WooCommerce replays its history (captures, refunds
-   * already done in Klarna) into Medusa's ledger: recorded, never sent. The
-   * importer sets `import_replay` only while it replays, then clears it. The
-   * row adopts the Klarna money it stands for, so no later capture claims it.
-   */
-  private async recordImportedCapture(data: KlarnaPaymentData, operation?: MedusaOperation): Promise<KlarnaPaymentData> {
-    const amount = operation ? toMinorUnits(operation.amount, data.currency_code ?? "sek") : 0
-    const known = data.captures ?? []
-    const id = (data.import_capture_ids ?? [])[known.length] ?? `imported-${known.length + 1}`
-    if (operation) {
-      await recordKlarnaAdoption(this.container, "capture", operation, { adopted_amount: amount, adopted_id: id })
-    }
-    return { ...data, captures: [...known, { capture_id: id, medusa_capture_id: operation?.id, amount, adopted: true }] }
-  }
-
-  private async recordImportedRefund(
-    data: KlarnaPaymentData,
-    operation: MedusaOperation | undefined,
-    raw: RefundPaymentInput["amount"]
-  ): Promise<KlarnaPaymentData> {
-    const amount = toMinorUnits(raw, data.currency_code ?? "sek")
-    const known = data.refunds ?? []
-    const id = `imported-${known.length + 1}`
-    if (operation) {
-      await recordKlarnaAdoption(this.container, "refund", operation, { adopted_amount: amount, adopted_id: id })
-    }
-    return {
-      ...data,
-      refunds: [...known, { refund_id: id, medusa_refund_id: operation?.id, amount, adopted: true, summary: "refunded in WooCommerce" }],
-    }
   }
 
   /**

@@ -34,6 +34,8 @@ export const recordKlarnaActionStep = createStep("record-klarna-action", async (
       attempts: spec.attempt ?? 1,
       payload,
       ...described,
+      // A step's output reaches the next step as JSON: the date comes back as text.
+      next_attempt_at: described.next_attempt_at == null ? described.next_attempt_at : new Date(described.next_attempt_at),
       attention: described.attention ?? listed,
     },
     previous

@@ -1,0 +1,147 @@
+import { asValue } from "@medusajs/framework/awilix"
+import { ContainerRegistrationKeys, createMedusaContainer, MedusaError, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, StepResponse, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { KLARNA_ORDER_MANAGEMENT_MODULE } from "../../../modules/klarna-order-management"
+import { refusedBeforeActing } from "../refused-before-acting"
+import { runKlarnaAction } from "../run-klarna-action"
+import type { KlarnaAction } from "../types"
+
+type Entry = Record<string, any>
+
+/** The recording workflow's collaborators, in memory: event log, lock, notification feed. */
+function fakeContainer() {
+  const entries: Entry[] = []
+  const held = new Set<string>()
+  const notifications: unknown[] = []
+  let next = 0
+  const om = {
+    retryPolicy: { maxAttempts: 3, baseDelayMs: 30_000, maxDelayMs: 3_600_000 },
+    findEventByOperationKey: async (key: string) => entries.find((e) => e.operation_key === key),
+    recordEvent: async (input: Entry, known?: Entry | null) => {
+      const existing = known ?? entries.find((e) => e.operation_key === input.operation_key)
+      if (existing) {
+        // A new row object, as the module answers: the caller's copy of the old one stays as it was.
+        const index = entries.findIndex((e) => e.id === existing.id)
+        entries[index] = { ...entries[index], ...input }
+        return entries[index]
+      }
+      const row = { id: `kev_${++next}`, resolved_at: null, ...input }
+      entries.push(row)
+      return row
+    },
+  }
+  const locking = {
+    acquire: async (keys: string | string[]) => {
+      for (const key of [keys].flat()) {
+        if (held.has(key)) throw new Error(`Failed to acquire lock for key "${key}"`)
+        held.add(key)
+      }
+    },
+    release: async (keys: string | string[]) => [keys].flat().every((key) => held.delete(key)),
+  }
+  const container = createMedusaContainer()
+  container.register(KLARNA_ORDER_MANAGEMENT_MODULE, asValue(om))
+  container.register(Modules.LOCKING, asValue(locking))
+  container.register(Modules.NOTIFICATION, asValue({ createNotifications: async (n: unknown) => notifications.push(n) }))
+  container.register(ContainerRegistrationKeys.QUERY, asValue({ graph: async () => ({ data: [{ id: "order_1", display_id: 7 }] }) }))
+  container.register(ContainerRegistrationKeys.LOGGER, asValue({ warn: () => {}, error: () => {}, info: () => {} }))
+  return { container, entries, held, notifications }
+}
+
+// Test actions, registered in Medusa's workflow registry like the plugin's own.
+let runs: Array<Record<string, unknown>> = []
+let behaviour: (input: Record<string, unknown>) => unknown = () => ({ outcome: "succeeded", message: "Done." })
+const testActionStep = createStep("test-klarna-action-step", async (input: Record<string, unknown>) => {
+  runs.push(input)
+  return new StepResponse(behaviour(input))
+})
+createWorkflow("test-klarna-action", (input: Record<string, unknown>) => new WorkflowResponse(testActionStep(input)))
+const action: KlarnaAction = { workflow_id: "test-klarna-action", action: "capture", verb: "capture" }
+
+const unavailable = () => {
+  throw Object.assign(new Error("Klarna is temporarily unavailable (503)."), { retryable: true })
+}
+
+describe("run-klarna-action", () => {
+  beforeEach(() => {
+    runs = []
+    behaviour = () => ({ outcome: "succeeded", message: "Done." })
+  })
+
+  it("runs the action's workflow by id and writes one entry naming it, then gives the order's lock back", async () => {
+    const { container, entries, held } = fakeContainer()
+    const entry = await runKlarnaAction(container, action, { order_id: "order_1", input: { order_id: "order_1" }, operation_key: "capture:order_1:completion" })
+    expect(runs).toEqual([{ order_id: "order_1" }])
+    expect(entry).toEqual(expect.objectContaining({ outcome: "succeeded", action: "capture", actor: "automation", attempts: 1, attention: false }))
+    expect(entries).toHaveLength(1)
+    expect(entries[0].payload).toEqual({ workflow_id: "test-klarna-action", verb: "capture", input: { order_id: "order_1" } })
+    expect(held.size).toBe(0)
+  })
+
+  it("does not run an action whose entry already succeeded (a duplicated event)", async () => {
+    const { container, entries } = fakeContainer()
+    const run = () => runKlarnaAction(container, action, { order_id: "order_1", input: {}, operation_key: "capture:order_1:completion" })
+    await run()
+    const again = await run()
+    expect(runs).toHaveLength(1)
+    expect(entries).toHaveLength(1)
+    expect(again).toEqual(expect.objectContaining({ id: entries[0].id, outcome: "succeeded" }))
+  })
+
+  it("schedules a retry while Klarna is unavailable, then gives up, lists it and announces it once", async () => {
+    const { container, entries, notifications } = fakeContainer()
+    behaviour = unavailable
+    const run = (attempt: number) => runKlarnaAction(container, action, { order_id: "order_1", input: {}, operation_key: "capture:order_1:completion", attempt })
+    const first = await run(1)
+    expect(first).toEqual(expect.objectContaining({ outcome: "pending_retry", attention: true }))
+    expect(new Date(first!.next_attempt_at).getTime()).toBeGreaterThan(Date.now())
+    expect(first!.message).toMatch(/^Could not capture Klarna order yet: Klarna is temporarily unavailable \(503\)\. Retrying automatically at/)
+    const last = await run(3)
+    expect(last).toEqual(expect.objectContaining({ outcome: "needs_attention", next_attempt_at: null, attempts: 3 }))
+    expect(last!.message).toBe("Could not capture Klarna order after 3 attempts: Klarna is temporarily unavailable (503). This needs your attention.")
+    expect(entries).toHaveLength(1)
+    expect(notifications).toHaveLength(1)
+  })
+
+  it("answers an admin's request refused before anything was done, with no entry; records it for an automatic action", async () => {
+    const { container, entries, held } = fakeContainer()
+    behaviour = () => {
+      throw refusedBeforeActing("NOT_FOUND", "Order order_9 was not found.")
+    }
+    // Medusa's error handler answers it by its type: 404.
+    await expect(runKlarnaAction(container, action, { order_id: "order_9", input: {}, operation_key: "manual-capture:order_9:1" })).rejects.toEqual(
+      expect.objectContaining({ type: MedusaError.Types.NOT_FOUND, message: "Order order_9 was not found." })
+    )
+    expect(entries).toHaveLength(0)
+    expect(held.size).toBe(0)
+    const automatic = await runKlarnaAction(container, action, { order_id: "order_9", input: {}, operation_key: "capture:order_9:completion" })
+    expect(automatic).toEqual(expect.objectContaining({ outcome: "failed", attention: true, message: "Could not capture Klarna order. Order order_9 was not found." }))
+  })
+
+  it("an admin's own failure is answered in the request, not listed", async () => {
+    const { container } = fakeContainer()
+    behaviour = () => {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Klarna refused to capture the order.")
+    }
+    const entry = await runKlarnaAction(container, action, { order_id: "order_1", input: {}, operation_key: "manual-capture:order_1:1" })
+    expect(entry).toEqual(expect.objectContaining({ outcome: "failed", attention: false }))
+  })
+
+  it("runs an action that guards on the last known state once more on Klarna's live order after a refusal", async () => {
+    const { container } = fakeContainer()
+    behaviour = (input) => {
+      if (!input.read_klarna) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Klarna refused to capture the order.")
+      return { outcome: "failed", message: "Klarna order failed to capture, the order has already been canceled." }
+    }
+    const entry = await runKlarnaAction(container, { ...action, recheck_on_refusal: true }, { order_id: "order_1", input: { order_id: "order_1" }, operation_key: "capture:order_1:completion" })
+    expect(runs).toEqual([{ order_id: "order_1" }, { order_id: "order_1", read_klarna: true }])
+    expect(entry).toEqual(expect.objectContaining({ outcome: "failed", message: "Klarna order failed to capture, the order has already been canceled." }))
+  })
+
+  it("moves the entry to the order the action names (a recovered checkout becomes an order)", async () => {
+    const { container, entries } = fakeContainer()
+    behaviour = () => ({ order_id: "order_2", outcome: "succeeded", attention: false, message: "Placed." })
+    await runKlarnaAction(container, action, { order_id: "cart_1", input: {}, operation_key: "authorize:cart_1" })
+    expect(entries[0].order_id).toBe("order_2")
+  })
+})
