@@ -3,6 +3,7 @@ import { placeOrder, getOrder, om } from "../../../klarna-simulator/__tests__/su
 import { KLARNA_ORDER_MANAGEMENT_MODULE } from "../../modules/klarna-order-management"
 import { cancelKlarnaOrderWorkflow } from "../cancel-klarna-order"
 import { restoreKlarnaAuthorizationWorkflow } from "../restore-klarna-authorization"
+import { runKlarnaOrderOperationWorkflow } from "../run-klarna-order-operation"
 import { simulatedKlarna } from "./support/simulated-klarna"
 
 /** What query.graph answers for an order with one Klarna payment (amounts in major units, as Medusa stores them). */
@@ -140,6 +141,40 @@ describe("workflows that write to Klarna (against the simulator)", () => {
       expect(result).toEqual(expect.objectContaining({ outcome: "skipped", message: "Medusa confirmed the change after all; Klarna keeps the updated order lines." }))
       expect((await getOrder(klarna.harness, klarnaOrderId)).order_amount).toBe(5500)
       expect(await requestsTo(klarna, `${klarnaOrderId}/authorization`)).toHaveLength(1)
+    })
+  })
+
+  describe("run-klarna-order-operation", () => {
+    const registrations = (graph: unknown, updates: any[] = []) => ({
+      [ContainerRegistrationKeys.QUERY]: { graph: async () => ({ data: [graph] }) },
+      [Modules.PAYMENT]: { updatePayment: async (u: any) => updates.push(u) },
+    })
+
+    it("extends the authorization time once per request, with the new expiry in the entry and the payment", async () => {
+      const klarnaOrderId = await placeOrder(klarna.harness)
+      const before = (await getOrder(klarna.harness, klarnaOrderId)).expires_at
+      const updates: any[] = []
+      const container = klarna.containerWith(registrations(orderWithKlarnaPayment(klarnaOrderId), updates))
+      const extend = () => runKlarnaOrderOperationWorkflow(container).run({ input: { order_id: "order_1", operation: "extend", request_key: "req-1" } })
+      const { result } = await extend()
+      await extend() // the same request again (a double click): Klarna replays it
+      const after = (await getOrder(klarna.harness, klarnaOrderId)).expires_at
+      expect(new Date(after).getTime()).toBeGreaterThan(new Date(before).getTime())
+      expect(result).toEqual(expect.objectContaining({ outcome: "succeeded", message: `Klarna authorization time extended until ${after.slice(0, 10)}.` }))
+      expect(updates.at(-1)).toEqual(expect.objectContaining({ id: "pay_1", data: expect.objectContaining({ expires_at: after }) }))
+      const extensions = await requestsTo(klarna, `${klarnaOrderId}/extend-authorization-time`)
+      // Both sends carry the request's one idempotency key, so Klarna extends once.
+      const keys = extensions.map((r: any) => r.idempotency_key)
+      expect(keys).toEqual([expect.any(String), keys[0]])
+    })
+
+    it("refuses to release an authorization nothing was captured of (cancel instead)", async () => {
+      const klarnaOrderId = await placeOrder(klarna.harness)
+      const container = klarna.containerWith(registrations(orderWithKlarnaPayment(klarnaOrderId)))
+      await expect(
+        runKlarnaOrderOperationWorkflow(container).run({ input: { order_id: "order_1", operation: "release", request_key: "req-2" } })
+      ).rejects.toEqual(expect.objectContaining({ message: "Nothing has been captured yet: cancel the Klarna order instead of releasing its remaining authorization." }))
+      expect(await requestsTo(klarna, `${klarnaOrderId}/release-remaining-authorization`)).toHaveLength(0)
     })
   })
 })
