@@ -19,8 +19,13 @@ export const createImportCustomerStep = createStep(
     return new StepResponse({ customer_id: created.id }, { customer_id: created.id, created: true })
   },
   async (undo, { container }) => {
-    // A customer that existed before this import is not this import's to delete.
-    if (undo?.created) {
+    // A customer that existed before this import is not this import's to delete, nor one that an
+    // order imported meanwhile by another run already uses (this import's own order is undone first).
+    if (!undo?.created) {
+      return
+    }
+    const [used] = await container.resolve(Modules.ORDER).listOrders({ customer_id: undo.customer_id }, { select: ["id"], take: 1 })
+    if (!used) {
       await container.resolve(Modules.CUSTOMER).deleteCustomers([undo.customer_id])
     }
   }

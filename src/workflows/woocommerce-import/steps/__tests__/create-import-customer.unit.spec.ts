@@ -40,9 +40,10 @@ function draftWithEmail(email: string | null): ImportedOrderDraft {
   return { ...mapped.draft, email, customer: { ...mapped.draft.customer, email } }
 }
 
-function containerWith(customers: ReturnType<typeof fakeCustomers>) {
+function containerWith(customers: ReturnType<typeof fakeCustomers>, ordersOf: Record<string, string[]> = {}) {
   const container = createMedusaContainer()
   container.register(Modules.CUSTOMER, asValue(customers))
+  container.register(Modules.ORDER, asValue({ listOrders: async ({ customer_id }: { customer_id: string }) => (ordersOf[customer_id] ?? []).map((id) => ({ id })) }))
   return container
 }
 
@@ -67,6 +68,14 @@ describe("createImportCustomerStep", () => {
     const customers = fakeCustomers(["known@example.se"])
     await expect(customerThenFailure(containerWith(customers)).run({ input: { draft: draftWithEmail("Known@example.se") } })).rejects.toBeTruthy()
     expect([...customers.rows.keys()]).toEqual(["cus_existing_known@example.se"])
+  })
+
+  it("keeps a customer it created once another run's imported order uses it", async () => {
+    const customers = fakeCustomers()
+    await expect(
+      customerThenFailure(containerWith(customers, { cus_new_1: ["order_from_another_run"] })).run({ input: { draft: draftWithEmail("shared@example.se") } })
+    ).rejects.toBeTruthy()
+    expect([...customers.rows.keys()]).toEqual(["cus_new_1"])
   })
 
   it("refuses an order without an email, with the merchant's message", async () => {
