@@ -2,6 +2,7 @@ import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { captureEntry, type CapturedPayment } from "../klarna/decisions/capture-entry"
 import type { KlarnaAction, KlarnaActionResult } from "./klarna-action/types"
+import { KLARNA_CAPTURE_REFERENCE_PENDING } from "./note-klarna-capture-reference"
 import { resolveKlarnaCaptureStep, type ResolveKlarnaCaptureStepInput } from "./steps/resolve-klarna-capture"
 import { setKlarnaCapturePlanStep } from "./steps/set-klarna-capture-plan"
 
@@ -42,7 +43,9 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
       return skipped
     }
     // Medusa's capture answers with the payment as the provider left it.
-    return captureEntry(resolution, captured as unknown as CapturedPayment | undefined)
+    const { capture_reference_pending, ...entry } = captureEntry(resolution, captured as unknown as CapturedPayment | undefined)
+    // Klarna's capture answer has no capture reference: it is read after the entry is written, off the capture's path.
+    return { ...entry, follow_up: capture_reference_pending && { event: KLARNA_CAPTURE_REFERENCE_PENDING, data: capture_reference_pending } }
   })
   return new WorkflowResponse(entry)
 })

@@ -1,6 +1,6 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { readNotifiedKlarnaOrderStep } from "./steps/read-notified-klarna-order"
+import { readKlarnaOrderStep } from "./steps/read-klarna-order"
 import { resolveKlarnaFraudDecisionStep } from "./steps/resolve-klarna-fraud-decision"
 import { recordKlarnaFraudDecisionStep } from "./steps/record-klarna-fraud-decision"
 
@@ -19,7 +19,7 @@ export type RecordKlarnaFraudNotificationInput = {
  * logged once per decision however often it is notified, one writer at a time.
  */
 export const recordKlarnaFraudNotificationWorkflow = createWorkflow(recordKlarnaFraudNotificationWorkflowId, (input: RecordKlarnaFraudNotificationInput) => {
-  const klarna = readNotifiedKlarnaOrderStep({ provider_id: input.provider_id, klarna_order_id: input.klarna_order_id })
+  const klarna = readKlarnaOrderStep({ provider_id: input.provider_id, klarna_order_id: input.klarna_order_id, missing_ok: true })
   const decision = resolveKlarnaFraudDecisionStep({ klarna })
   const recorded = when("klarna-fraud-decision-to-log", { decision }, ({ decision }) => !!decision).then(() => {
     const key = transform({ decision }, ({ decision }) => decision!.operation_key)

@@ -1,6 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { KLARNA_CAPTURE_REFERENCE_PENDING } from "../note-klarna-capture-reference"
 import { findKlarnaActionEntryStep } from "./steps/find-klarna-action-entry"
 import { attemptKlarnaActionStep } from "./steps/attempt-klarna-action"
 import { answeredInRequest, recordKlarnaActionStep } from "./steps/record-klarna-action"
@@ -39,12 +38,12 @@ export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId,
     const entry = recordKlarnaActionStep({ spec, result, previous })
     return transform({ result, entry }, ({ result, entry }) => ({
       entry,
-      capture_reference: entry && result?.capture_reference_pending ? { ...result.capture_reference_pending, event_id: entry.id } : null,
+      follow_up: entry && result?.follow_up ? { eventName: result.follow_up.event, data: { ...result.follow_up.data, event_id: entry.id } } : null,
     }))
   })
-  // Klarna's capture answer has no capture reference: read after the entry is written, off the capture's path.
-  when("klarna-capture-reference-pending", { recorded }, ({ recorded }) => !!recorded?.capture_reference).then(() => {
-    emitEventStep({ eventName: KLARNA_CAPTURE_REFERENCE_PENDING, data: transform({ recorded }, ({ recorded }) => recorded!.capture_reference!) })
+  // What the action left for after its answer (e.g. a capture's own Klarna reference), once its entry exists.
+  when("klarna-action-follow-up", { recorded }, ({ recorded }) => !!recorded?.follow_up).then(() => {
+    emitEventStep(transform({ recorded }, ({ recorded }) => recorded!.follow_up!))
   })
   releaseLockStep(transform({ key }, ({ key }) => ({ key })))
   return new WorkflowResponse(transform({ settled, previous, recorded }, ({ settled, previous, recorded }) => (settled ? previous : recorded?.entry ?? null)))

@@ -1,5 +1,4 @@
 import type { KlarnaEventAction, KlarnaEventInput } from "../../modules/klarna-order-management/types/events"
-import type { PendingCaptureReference } from "../../klarna/decisions/capture-entry"
 
 /**
  * What one Klarna action did, as its event-log entry says it. `order_id` moves
@@ -9,8 +8,8 @@ import type { PendingCaptureReference } from "../../klarna/decisions/capture-ent
 export type KlarnaActionResult =
   | (Omit<KlarnaEventInput, "order_id" | "action" | "actor" | "operation_key" | "attempts" | "payload"> & {
       order_id?: string
-      /** A capture whose own Klarna reference is read after the entry is written. */
-      capture_reference_pending?: PendingCaptureReference | null
+      /** An event to emit once the entry is written, its data with the entry's id as `event_id` (work left for after the answer). */
+      follow_up?: { event: string; data: Record<string, unknown> } | null
     })
   | null
 

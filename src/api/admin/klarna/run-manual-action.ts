@@ -16,13 +16,12 @@ import { adminKlarnaEvent } from "./admin-response"
 export async function runManualKlarnaAction(
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse,
-  action: KlarnaAction & { name: string },
+  action: KlarnaAction,
   input: Record<string, unknown> = {}
 ) {
   const orderId = req.params.id
   const actor = req.auth_context?.actor_id
-  const { name, ...klarnaAction } = action
-  const event = await runKlarnaAction(req.scope, klarnaAction, {
+  const event = await runKlarnaAction(req.scope, action, {
     order_id: orderId,
     input: {
       order_id: orderId,
@@ -33,7 +32,7 @@ export async function runManualKlarnaAction(
       captured_by: actor,
       ...input,
     },
-    operation_key: `manual-${name}:${orderId}:${randomUUID()}`,
+    operation_key: `manual-${action.action}:${orderId}:${randomUUID()}`,
     actor: actor ? `user:${actor}` : "admin",
   })
   if (!event) {

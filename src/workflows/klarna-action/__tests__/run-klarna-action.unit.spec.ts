@@ -138,6 +138,16 @@ describe("run-klarna-action", () => {
     expect(entry).toEqual(expect.objectContaining({ outcome: "failed", message: "Klarna order failed to capture, the order has already been canceled." }))
   })
 
+  it("emits what the action left for after its answer once its entry exists, naming the entry", async () => {
+    const { container, entries } = fakeContainer()
+    const emitted: any[] = []
+    container.register(Modules.EVENT_BUS, asValue({ emit: async (m: unknown) => emitted.push(...[m].flat()), releaseGroupedEvents: async () => {}, clearGroupedEvents: async () => {} }))
+    behaviour = () => ({ outcome: "succeeded", message: "Captured.", follow_up: { event: "test.follow_up", data: { klarna_capture_id: "cap-1" } } })
+    await runKlarnaAction(container, action, { order_id: "order_1", input: {}, operation_key: "capture:order_1:completion" })
+    expect(emitted).toEqual([expect.objectContaining({ name: "test.follow_up", data: { klarna_capture_id: "cap-1", event_id: entries[0].id } })])
+    expect(entries[0]).not.toHaveProperty("follow_up")
+  })
+
   it("moves the entry to the order the action names (a recovered checkout becomes an order)", async () => {
     const { container, entries } = fakeContainer()
     behaviour = () => ({ order_id: "order_2", outcome: "succeeded", attention: false, message: "Placed." })

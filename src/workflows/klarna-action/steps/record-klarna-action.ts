@@ -22,7 +22,7 @@ export const recordKlarnaActionStep = createStep("record-klarna-action", async (
     return new StepResponse<KlarnaEventRow | null>(null)
   }
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
-  const { order_id, capture_reference_pending: _pending, ...described } = result
+  const { order_id, follow_up: _followUp, ...described } = result
   const payload: KlarnaActionPayload = { workflow_id: spec.workflow_id, verb: spec.verb, recheck_on_refusal: spec.recheck_on_refusal, input: spec.input }
   const listed = described.outcome === "pending_retry" || ((described.outcome === "failed" || described.outcome === "needs_attention") && !answeredInRequest(spec))
   const event = await om.recordEvent(

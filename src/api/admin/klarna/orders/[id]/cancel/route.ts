@@ -3,5 +3,5 @@ import { runManualKlarnaAction } from "../../../run-manual-action"
 import { cancelKlarnaAction } from "../../../../../../workflows/cancel-klarna-order"
 
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await runManualKlarnaAction(req, res, { ...cancelKlarnaAction, name: "cancel" })
+  await runManualKlarnaAction(req, res, cancelKlarnaAction)
 }

@@ -9,5 +9,5 @@ import type { AdminKlarnaCaptureType } from "../../../validators"
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminKlarnaCaptureType>, res: MedusaResponse) => {
   const requested = req.validatedBody.amount
-  await runManualKlarnaAction(req, res, { ...captureKlarnaAction, name: "capture" }, requested === undefined ? {} : { requested_amount: requested })
+  await runManualKlarnaAction(req, res, captureKlarnaAction, requested === undefined ? {} : { requested_amount: requested })
 }

@@ -3,5 +3,5 @@ import { runManualKlarnaAction } from "../../../run-manual-action"
 import { releaseKlarnaAction } from "../../../../../../workflows/run-klarna-order-operation"
 
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await runManualKlarnaAction(req, res, { ...releaseKlarnaAction, name: "release" }, { operation: "release" })
+  await runManualKlarnaAction(req, res, releaseKlarnaAction, { operation: "release" })
 }

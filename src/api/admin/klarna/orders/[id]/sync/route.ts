@@ -3,5 +3,5 @@ import { runManualKlarnaAction } from "../../../run-manual-action"
 import { syncKlarnaAction } from "../../../../../../workflows/sync-klarna-order"
 
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await runManualKlarnaAction(req, res, { ...syncKlarnaAction, name: "sync" })
+  await runManualKlarnaAction(req, res, syncKlarnaAction)
 }
