@@ -242,7 +242,9 @@ export function extractKlarnaData(order: WooOrder, notes: readonly WooNote[] = [
   if (disconnect === "1" || disconnect?.toLowerCase() === "yes") result.om_disconnected = true
   if (legacy) {
     const reservation = getMetaString(meta, "_klarna_order_reservation")
-    const invoice = getMetaString(meta, "_klarna_invoice_number")
+    // The legacy gateway wrote the invoice number into transaction_id as well.
+    const transactionId = typeof order.transaction_id === "string" ? order.transaction_id.trim() : ""
+    const invoice = getMetaString(meta, "_klarna_invoice_number") ?? (transactionId && !isUuid(transactionId) ? transactionId : undefined)
     if (reservation || invoice) {
       result.legacy_reference = {}
       if (reservation) result.legacy_reference.reservation = reservation

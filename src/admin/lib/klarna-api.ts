@@ -32,6 +32,18 @@ export type KlarnaAttentionItem = KlarnaEvent & {
   can_retry: boolean
 }
 
+export type KlarnaHistory = {
+  gateway: string
+  plugin: string | null
+  title: string | null
+  payment_method: string
+  klarna_order_id: string | null
+  reservation_number: string | null
+  invoice_number: string | null
+  environment: string | null
+  reason: "legacy_gateway" | "order_management_disconnected" | "no_klarna_order_id"
+}
+
 export type KlarnaOrderState = {
   order_id: string
   klarna_order_id: string | null
@@ -59,6 +71,8 @@ export type KlarnaOrderState = {
     refunds: Array<{ refund_id: string; refunded_amount: number; refunded_at?: string; description?: string; reference?: string }>
   }
   klarna_error: { message: string; correlation_id?: string } | null
+  /** An imported order Medusa keeps as read-only Klarna history (a legacy WooCommerce gateway, say). */
+  klarna_history?: KlarnaHistory | null
   events: KlarnaEvent[]
   attention?: KlarnaAttentionItem[]
 }

@@ -6,6 +6,7 @@ import { KlarnaActions } from "../components/klarna-actions"
 import { KlarnaAmounts } from "../components/klarna-amounts"
 import { KlarnaAttention } from "../components/klarna-attention"
 import { KlarnaEventLog } from "../components/klarna-event-log"
+import { KlarnaHistoryPanel } from "../components/klarna-history"
 import { KlarnaTransactions } from "../components/klarna-transactions"
 import { useKlarnaOrder } from "../lib/klarna-api"
 
@@ -22,6 +23,9 @@ const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue">
 const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const [followUntil, setFollowUntil] = useState(0)
   const { data: state, isLoading, refetch } = useKlarnaOrder(order.id, followUntil)
+  if (!isLoading && state && !state.klarna_order_id && state.klarna_history) {
+    return <KlarnaHistoryPanel history={state.klarna_history} />
+  }
   if (isLoading || !state?.klarna_order_id) {
     return null
   }

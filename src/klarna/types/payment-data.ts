@@ -100,6 +100,8 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   refund_plan?: KlarnaRefundPlan | null
   /** Set by the WooCommerce importer while it replays an order's history: record, never call Klarna. */
   import_replay?: boolean
+  /** Set on payments imported from another shop system ("woocommerce"). */
+  imported_from?: string
   /** Klarna capture ids known from WooCommerce, used when the history is replayed. */
   import_capture_ids?: string[]
   /** Medusa returns already refunded to Klarna line by line. */

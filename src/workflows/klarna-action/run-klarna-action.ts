@@ -32,6 +32,7 @@ export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId,
       recheck_on_refusal: spec.recheck_on_refusal,
       input: spec.input,
       attempt: spec.attempt ?? 1,
+      order_id: spec.order_id,
       answered_in_request: answeredInRequest(spec),
     }))
     const result = attemptKlarnaActionStep(attemptInput)

@@ -25,6 +25,8 @@ export interface OrderWithKlarna {
   status: string
   currency_code: string
   payments: KlarnaPaymentRow[]
+  /** Read-only Klarna history of an imported order Medusa does not manage in Klarna (a legacy gateway, say). */
+  klarna_history: Record<string, unknown> | null
   /** Klarna sessions still waiting for Klarna's fraud decision (no Medusa payment yet). */
   pending_sessions: Array<{ id: string; provider_id: string; data: KlarnaPaymentData }>
 }
@@ -52,6 +54,7 @@ export async function loadOrderKlarnaPayments(
       "display_id",
       "status",
       "currency_code",
+      "metadata",
       "payment_collections.id",
       "payment_collections.payments.*",
       "payment_collections.payments.captures.*",
@@ -87,7 +90,14 @@ export async function loadOrderKlarnaPayments(
   // Sessions matter only while no Klarna payment exists (Klarna's fraud review holds it back).
   const collectionIds = ((order as any).payment_collections ?? []).map((c: any) => c.id)
   const pending_sessions = payments.length || !collectionIds.length ? [] : await pendingKlarnaSessions(container, collectionIds)
+  const history = (order as any).metadata?.klarna_history
   if (options.refuse_unless_klarna_order && !payments.length && !pending_sessions.length) {
+    if (history) {
+      throw refusedBeforeActing(
+        "NOT_ALLOWED",
+        `Order ${orderId} was paid with Klarna through WooCommerce's ${history.gateway} gateway; Medusa keeps it as read-only history and cannot manage it in Klarna.`
+      )
+    }
     throw refusedBeforeActing("NOT_ALLOWED", `Order ${orderId} was not paid with Klarna.`)
   }
   return {
@@ -96,6 +106,7 @@ export async function loadOrderKlarnaPayments(
     status: (order as any).status,
     currency_code: (order as any).currency_code,
     payments,
+    klarna_history: history && typeof history === "object" ? history : null,
     pending_sessions,
   }
 }

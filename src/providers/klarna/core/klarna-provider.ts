@@ -1,3 +1,4 @@
+import { explainMissingImportedOrder, isNoSuchKlarnaOrder } from "../../../klarna/decisions/missing-imported-order"
 import {
   AbstractPaymentProvider,
   MedusaError,
@@ -209,7 +210,7 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     if (data.import_replay) {
       return { data: await recordImportedCapture(this.container, data, input.context?.idempotency_key) }
     }
-    return await withKlarnaOrderLock(data.klarna_order_id, () => this.captureLocked(data, input.context?.idempotency_key))
+    return await explainedForImports(data, () => withKlarnaOrderLock(data.klarna_order_id, () => this.captureLocked(data, input.context?.idempotency_key)))
   }
 
   /**
@@ -336,8 +337,8 @@ export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProvide
     if (data.import_replay) {
       return { data: await recordImportedRefund(this.container, data, input.context?.idempotency_key, input.amount) }
     }
-    return await withKlarnaOrderLock(data.klarna_order_id, () =>
-      this.refundLocked(data, input.amount, input.context?.idempotency_key)
+    return await explainedForImports(data, () =>
+      withKlarnaOrderLock(data.klarna_order_id, () => this.refundLocked(data, input.amount, input.context?.idempotency_key))
     )
   }
 
@@ -593,3 +594,15 @@ function withoutPlan<T extends KlarnaPaymentData>(data: T): T {
 
 export type { KlarnaSessionInput }
 export default KlarnaProviderService
+
+/** Klarna's "no such order" for an imported order says where the order probably is. */
+async function explainedForImports<T>(data: KlarnaPaymentData, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (e) {
+    if (data.imported_from && e instanceof KlarnaApiError && isNoSuchKlarnaOrder(e)) {
+      e.message = explainMissingImportedOrder(e.message, data)
+    }
+    throw e
+  }
+}

@@ -5,6 +5,8 @@ import { klarnaMessages } from "../../../klarna/messages"
 import { errorDetails, isRetryable, nextAttemptAt } from "../../../klarna/decisions/action-retry"
 import type { KlarnaActionResult } from "../types"
 import { isRefusedBeforeActing } from "../refused-before-acting"
+import { explainMissingImportedOrder, isNoSuchKlarnaOrder } from "../../../klarna/decisions/missing-imported-order"
+import { importedKlarnaOrderFacts } from "../../queries/imported-klarna-order-facts"
 
 export type AttemptKlarnaActionInput = {
   workflow_id: string
@@ -12,6 +14,8 @@ export type AttemptKlarnaActionInput = {
   recheck_on_refusal?: boolean
   input: Record<string, unknown>
   attempt: number
+  /** The order acted on, to explain a Klarna order that cannot be found. */
+  order_id?: string
   /** An admin waits for the answer: a request refused before anything was done is answered, not recorded. */
   answered_in_request: boolean
 }
@@ -24,7 +28,7 @@ export type AttemptKlarnaActionInput = {
  */
 export const attemptKlarnaActionStep = createStep(
   "attempt-klarna-action",
-  async ({ workflow_id, verb, recheck_on_refusal, input, attempt, answered_in_request }: AttemptKlarnaActionInput, { container }) => {
+  async ({ workflow_id, verb, recheck_on_refusal, input, attempt, order_id, answered_in_request }: AttemptKlarnaActionInput, { container }) => {
     const workflow = MedusaWorkflow.getWorkflow(workflow_id)
     if (!workflow) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `No Klarna action workflow ${workflow_id} is registered.`)
@@ -45,6 +49,10 @@ export const attemptKlarnaActionStep = createStep(
         throw error
       }
       const details = errorDetails(error)
+      const imported = isNoSuchKlarnaOrder(error) && order_id ? await importedKlarnaOrderFacts(container, order_id) : null
+      if (imported) {
+        details.message = explainMissingImportedOrder(details.message, imported)
+      }
       const failure = { correlation_id: details.correlation_id, error_code: details.error_code }
       if (isRetryable(error)) {
         const giveUp = attempt >= policy.maxAttempts

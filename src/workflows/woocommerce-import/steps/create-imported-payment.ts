@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { ImportedOrderDraft } from "../../../woocommerce"
+import { managedInKlarna as isManagedInKlarna, type ImportedOrderDraft } from "../../../woocommerce"
 import { fromMinorUnitsToString } from "../../../klarna/utils/currency"
 
 /**
@@ -46,7 +46,7 @@ async function authorizeImportedPayment(container: MedusaContainer, input: { ord
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
   const money = (minor: number) => fromMinorUnitsToString(minor, draft.currency_code)
   await container.resolve(ContainerRegistrationKeys.LINK).create({ [Modules.ORDER]: { order_id: input.order_id }, [Modules.PAYMENT]: { payment_collection_id: collectionId } })
-  const managedInKlarna = !!draft.klarna.klarna_order_id && !draft.klarna.legacy && !draft.klarna.om_disconnected
+  const managedInKlarna = isManagedInKlarna(draft)
   const data = managedInKlarna
     ? {
         klarna_order_id: draft.klarna.klarna_order_id,

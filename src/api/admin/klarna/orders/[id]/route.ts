@@ -5,6 +5,7 @@ import { readKlarnaOrderStateWorkflow } from "../../../../../workflows/read-klar
 import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../workflows/queries/order-klarna-payments"
 import { describeAttention } from "../../../../../workflows/queries/attention-items"
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
+import { explainMissingImportedOrder, isNoSuchKlarnaOrder } from "../../../../../klarna/decisions/missing-imported-order"
 
 /**
  * An order's live Klarna state (read from Klarna now), its Klarna event log
@@ -24,6 +25,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { klarna, klarna_error } = klarnaOrderId
     ? (await readKlarnaOrderStateWorkflow(req.scope).run({ input: { provider_id: payment?.provider_id, klarna_order_id: klarnaOrderId } })).result
     : { klarna: null, klarna_error: null }
+  if (klarna_error && isNoSuchKlarnaOrder(klarna_error) && payment?.data.imported_from) {
+    klarna_error.message = explainMissingImportedOrder(klarna_error.message, payment.data)
+  }
   res.json({
     order_id: order.id,
     klarna_order_id: klarnaOrderId ?? null,
@@ -31,6 +35,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     payment: payment ? adminKlarnaPayment(payment) : null,
     klarna,
     klarna_error,
+    klarna_history: order.klarna_history,
     events: events.map(adminKlarnaEvent),
     attention: (await describeAttention(req.scope, open)).map(adminKlarnaEvent),
   })
