@@ -13,9 +13,9 @@ import { checkShopUrl } from "../src/woocommerce/shop-url"
  * localhost or a private network (a staging copy, a Docker container): no host check.
  */
 export default async function importWooCommerce({ container }: ExecArgs) {
-  const request = JSON.parse(process.env.WOO_IMPORT_REQUEST ?? "{}") as WooImportOptions & { shop_url: string; resume?: string }
+  const request = JSON.parse(process.env.WOO_IMPORT_REQUEST ?? "{}") as WooImportOptions & { shop_url: string; resume?: string; exclude?: number[] }
   const credentials = { consumer_key: process.env.WOO_IMPORT_KEY ?? "", consumer_secret: process.env.WOO_IMPORT_SECRET ?? "" }
-  const { shop_url, resume, ...options } = request
+  const { shop_url, resume, exclude, ...options } = request
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
   const checked = resume ? undefined : checkShopUrl(shop_url)
   if (checked && !checked.ok) {
@@ -23,9 +23,12 @@ export default async function importWooCommerce({ container }: ExecArgs) {
     process.exitCode = 2
     return
   }
+  if (exclude?.length && checked?.ok) {
+    await excludeOrders(woo, checked.url, exclude)
+  }
   const run = resume ? await woo.retrieveWooImportRun(resume) : await createWooImportRun(container, shop_url, options)
   if (resume) {
-    await woo.updateWooImportRuns({ id: run.id, status: "running", finished_at: null, error: null })
+    await woo.updateWooImportRuns({ id: run.id, status: "running", finished_at: null, error: null, heartbeat_at: new Date() as any })
   }
   const bar = new SingleBar(
     { format: " {bar} {percentage}% | {value}/{total} orders | {rate} orders/s | ETA {eta_formatted} | imported {imported}, failed {failed}", hideCursor: true },
@@ -47,8 +50,9 @@ export default async function importWooCommerce({ container }: ExecArgs) {
     )
     bar.stop()
     const elapsed = (Date.now() - started) / 1000
+    const would = run.dry_run ? "would " : ""
     console.log(
-      `\nWooCommerce import ${run.id}${run.dry_run ? " (dry run)" : ""}: imported ${result.imported}, updated ${result.updated}, ` +
+      `\nWooCommerce import ${run.id}${run.dry_run ? " (dry run, nothing written)" : ""}: ${would}import ${result.imported}, ${would}update ${result.updated}, ` +
         `unchanged ${result.unchanged}, skipped ${result.skipped}, failed ${result.failed} — ${elapsed.toFixed(1)} s, ` +
         `${(result.processed / Math.max(elapsed, 0.001)).toFixed(1)} orders/s`
     )
@@ -56,9 +60,20 @@ export default async function importWooCommerce({ container }: ExecArgs) {
     for (const f of failures) {
       console.log(`  ✗ WooCommerce order ${f.woo_order_id}${f.woo_number ? ` (#${f.woo_number})` : ""}: ${f.reason}`)
     }
+    if (failures.length && !run.dry_run) {
+      console.log(`Later runs retry these until they import; to stop retrying one, add --exclude <its id>.`)
+    }
   } catch (e) {
     bar.stop()
     console.error(`\nThe import stopped: ${(e as Error).message}\nResume it with --resume ${run.id}`)
     process.exitCode = 1
+  }
+}
+
+async function excludeOrders(woo: WooCommerceImportService, shopUrl: string, ids: number[]) {
+  const known = new Set((await woo.listWooImportExclusions({ shop_url: shopUrl, woo_order_id: ids }, { select: ["woo_order_id"] })).map((e) => Number(e.woo_order_id)))
+  const fresh = [...new Set(ids)].filter((id) => !known.has(id))
+  if (fresh.length) {
+    await woo.createWooImportExclusions(fresh.map((woo_order_id) => ({ shop_url: shopUrl, woo_order_id, note: "excluded from the command line" })))
   }
 }

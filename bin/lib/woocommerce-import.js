@@ -17,6 +17,7 @@ const OPTIONS = `  --status processing,completed   only these WooCommerce status
   --limit <n>                     stop after n orders
   --reconcile / --no-reconcile    compare with Klarna (default: on against Klarna's real API)
   --resume <run id>               continue a run that stopped
+  --exclude <id,id,…>             never import these WooCommerce order ids (kept for later runs; stops retrying them)
 Key and secret can also come from WOOCOMMERCE_CONSUMER_KEY / WOOCOMMERCE_CONSUMER_SECRET.`
 
 const FLAGS = ["all", "dry-run", "include-unpaid", "reconcile", "no-reconcile", "help"]
@@ -42,6 +43,13 @@ function parse(argv) {
   return out
 }
 
+function orderIds(list) {
+  const ids = String(list).split(",").map((id) => id.trim())
+  const bad = ids.find((id) => !/^[1-9][0-9]*$/.test(id))
+  if (bad !== undefined) throw new Error(`--exclude takes WooCommerce order ids separated by commas (got "${bad}")`)
+  return ids.map(Number)
+}
+
 function importRequest(args) {
   return {
     shop_url: args.url,
@@ -55,6 +63,7 @@ function importRequest(args) {
     limit: args.limit ? Number(args.limit) : undefined,
     reconcile: args["no-reconcile"] ? false : args.reconcile ? true : undefined,
     resume: args.resume,
+    exclude: args.exclude ? orderIds(args.exclude) : undefined,
   }
 }
 
@@ -90,6 +99,13 @@ function runWooCommerceImport(argv, how) {
     console.error(`The shop URL, consumer key and consumer secret are required.\n\n${help}`)
     return 2
   }
+  let request
+  try {
+    request = importRequest(args)
+  } catch (e) {
+    console.error(`${e.message}\n\n${help}`)
+    return 2
+  }
   const env = { ...process.env }
   const problem = how.prepareEnv ? how.prepareEnv(env) : undefined
   if (problem) {
@@ -103,7 +119,7 @@ function runWooCommerceImport(argv, how) {
     console.error(e.message)
     return 2
   }
-  env.WOO_IMPORT_REQUEST = JSON.stringify(importRequest(args))
+  env.WOO_IMPORT_REQUEST = JSON.stringify(request)
   // Credentials travel by environment to the child only, never on a command line.
   env.WOO_IMPORT_KEY = key
   env.WOO_IMPORT_SECRET = secret

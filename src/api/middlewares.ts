@@ -15,6 +15,7 @@ import {
   AdminKlarnaEmptyBody,
   AdminKlarnaRefundPreview,
   AdminStartWooImport,
+  AdminExcludeWooOrders,
   AdminUpdateKlarnaSettings,
 } from "./admin/klarna/validators"
 import { AdminDismissKlarnaAttention, AdminRetryKlarnaAttention } from "./admin/klarna/attention/validators"
@@ -26,6 +27,12 @@ export default defineMiddlewares({
     { matcher: "/admin/klarna/orders/:id", middlewares: [validateIdParam("id")] },
     { matcher: "/admin/klarna/woocommerce-imports/:id", middlewares: [validateIdParam("id")] },
     { matcher: "/admin/klarna/attention/:id", middlewares: [validateIdParam("id")] },
+    { matcher: "/admin/klarna/woocommerce-exclusions/:id", middlewares: [validateIdParam("id")] },
+    {
+      matcher: "/admin/klarna/woocommerce-exclusions",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminExcludeWooOrders)],
+    },
     {
       matcher: "/admin/klarna/settings",
       method: ["POST"],

@@ -1,14 +1,21 @@
-/**
- * A run saves its progress after every page; one that has not for this long
- * lost its process (a restart, a crash, a closed terminal).
- */
-export const INTERRUPTED_AFTER_MS = 30 * 60_000
+/** A running import proves it is alive this often. */
+export const HEARTBEAT_MS = 10_000
+
+/** A run whose heartbeat is older than this lost its process (a restart, a crash, a closed terminal). */
+export const STALE_AFTER_MS = 60_000
+
+/** Runs from before heartbeats existed: no progress for this long. */
+const LEGACY_STALE_AFTER_MS = 30 * 60_000
 
 export const INTERRUPTED_REASON =
-  "The import was interrupted: it made no progress for 30 minutes, so the server or command running it has stopped. " +
+  "The import was interrupted: the process running it stopped (a restart, a crash, a closed terminal), and it cannot continue by itself " +
+  "without the WooCommerce REST key and secret, which are not kept for imports started from the command line. " +
   "Start it again (orders already imported are not duplicated), or continue it from the command line with --resume and this run's id."
 
-/** Runs still "running" that last saved progress before this are interrupted. */
-export function interruptedBefore(now: Date): Date {
-  return new Date(now.getTime() - INTERRUPTED_AFTER_MS)
+/** Whether a run still marked running has lost its process. */
+export function isStaleRun(run: { heartbeat_at?: Date | string | null; updated_at?: Date | string | null }, now: Date): boolean {
+  if (run.heartbeat_at) {
+    return new Date(run.heartbeat_at).getTime() < now.getTime() - STALE_AFTER_MS
+  }
+  return !!run.updated_at && new Date(run.updated_at).getTime() < now.getTime() - LEGACY_STALE_AFTER_MS
 }

@@ -114,6 +114,8 @@ export function medusaOrderInput(
       ...draft.metadata,
       woocommerce_created_at: draft.created_at,
       woocommerce_status: draft.status,
+      woocommerce_payment_method: draft.klarna.woo_payment_method || null,
+      woocommerce_payment_method_title: draft.payment_method_title,
       ...(klarnaHistory(draft) ? { klarna_history: klarnaHistory(draft) } : {}),
       ...(draft.medusa_status.flag_review ? { klarna_review_required: true, review_reasons: draft.medusa_status.review_reasons ?? [] } : {}),
     },

@@ -9,11 +9,11 @@ import type { WooNote, WooOrder } from "../woo-schemas"
 import { fail, type OrderScope } from "./order-scope"
 import type { MapWooOrderContext } from "./woo-draft-types"
 
-type StatusOptions = Pick<MapWooOrderContext, "includeUnpaid" | "customStatuses">
+type StatusOptions = Pick<MapWooOrderContext, "includeUnpaid" | "customStatuses" | "klarnaOnly">
 
 /** Before any amount is read: a non-Klarna order, or one whose status is skipped, is rejected. Returns the status without `wc-`. */
 export function importableStatus(order: WooOrder, label: string, ctx: StatusOptions): string {
-  if (!isKlarnaOrder(order)) {
+  if (ctx.klarnaOnly !== false && !isKlarnaOrder(order)) {
     fail(`${label}: payment method "${order.payment_method ?? ""}" (${order.payment_method_title ?? "no title"}) is not a Klarna payment method`)
   }
   const status = (order.status ?? "").trim().toLowerCase().replace(/^wc-/, "")
@@ -43,10 +43,18 @@ export function statusAndKlarna(
   })
   if (mapped.action === "skip") return scope.fail(mapped.reason)
   const medusaStatus: MedusaStatusTarget = { ...mapped.medusa }
+  if (!isKlarnaOrder(order)) {
+    return { medusaStatus, klarna: notPaidWithKlarna(order) }
+  }
   const klarna = extractKlarnaData(order, notes)
   if (!klarna.legacy && !klarna.klarna_order_id && (medusaStatus.payment === "authorized" || medusaStatus.payment === "captured")) {
     medusaStatus.flag_review = true
     medusaStatus.review_reasons = [...(medusaStatus.review_reasons ?? []), "no Klarna order id: order management is not possible"]
   }
   return { medusaStatus, klarna }
+}
+
+/** An order paid otherwise (imported with `--all`): no Klarna facts, history only. */
+function notPaidWithKlarna(order: WooOrder): KlarnaOrderData {
+  return { environment: undefined, payment_method: "pay_later", woo_payment_method: order.payment_method ?? "", legacy: false, warnings: [] }
 }

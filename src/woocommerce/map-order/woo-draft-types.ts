@@ -175,5 +175,7 @@ export interface MapWooOrderContext {
   shopUrl: string
   /** Import pending / failed / checkout-draft orders as flagged history. */
   includeUnpaid?: boolean
+  /** false: orders paid otherwise than with Klarna are imported too, as history (`--all`). Default true. */
+  klarnaOnly?: boolean
   customStatuses?: Record<string, WooBaseStatus>
 }

@@ -28,9 +28,10 @@ export function createWooEndpoints({ get, log }: WooHttp): WooEndpoints {
       const r = WooOrderSchema.safeParse(item)
       if (r.success) orders.push(r.data)
       else {
-        const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined
-        rejected.push({ id, reason: `not a valid WooCommerce order (${describeZodError(r.error)})` })
-        log("warn", `WooCommerce order ${String(id)} skipped: ${describeZodError(r.error)}`)
+        const raw = item && typeof item === "object" ? (item as { id?: unknown; date_modified_gmt?: unknown }) : {}
+        const modified = typeof raw.date_modified_gmt === "string" ? raw.date_modified_gmt : undefined
+        rejected.push({ id: raw.id, modified_gmt: modified, reason: `not a valid WooCommerce order (${describeZodError(r.error)})` })
+        log("warn", `WooCommerce order ${String(raw.id)} skipped: ${describeZodError(r.error)}`)
       }
     }
     const page = params.page as number

@@ -72,7 +72,8 @@ export interface WooOrdersPage {
   /** true when the X-WP-* headers were missing and total/totalPages are estimates. */
   estimated?: boolean
   /** Orders on the page that could not be parsed at all (kept out of `orders`). */
-  rejected: Array<{ id: unknown; reason: string }>
+  /** Orders that are not valid WooCommerce orders, with their GMT modification date when it could be read. */
+  rejected: Array<{ id: unknown; modified_gmt?: string; reason: string }>
 }
 
 export interface WooOrderWithDetails {

@@ -3,6 +3,7 @@ import { wooOrderUnchanged, wooUpdateReason, type ImportedOrderDraft, type Impor
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { importWooCommerceOrderWorkflow } from "./import-woocommerce-order"
 import { syncWooCommerceOrderWorkflow } from "./sync-woocommerce-order"
+import { checkWooOrderImport, WOULD_IMPORT } from "./check-woo-order-import"
 
 export type ImportOutcome = {
   outcome: "imported" | "updated" | "unchanged" | "skipped" | "failed"
@@ -17,7 +18,7 @@ export type ImportOrderOptions = { shop_url: string; dry_run: boolean; reconcile
 /**
  * Imports one mapped WooCommerce order: keyed by (shop URL, WooCommerce id),
  * a re-run updates the Medusa order or leaves it, never duplicates it. Each
- * write is one workflow run; a dry run writes nothing.
+ * write is one workflow run; a dry run makes every check and writes nothing.
  */
 export async function importWooOrder(container: MedusaContainer, draft: ImportedOrderDraft, options: ImportOrderOptions): Promise<ImportOutcome> {
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
@@ -27,13 +28,16 @@ export async function importWooOrder(container: MedusaContainer, draft: Imported
     if (wooOrderUnchanged(link, draft)) {
       return { outcome: "unchanged", medusa_order_id: link.medusa_order_id, klarna_order_id }
     }
-    const changes = options.dry_run
-      ? []
-      : (await syncWooCommerceOrderWorkflow(container).run({ input: { draft, link: { id: link.id, medusa_order_id: link.medusa_order_id } } })).result
+    if (options.dry_run) {
+      const what = wooUpdateReason([], link, draft)
+      return { outcome: "updated", medusa_order_id: link.medusa_order_id, klarna_order_id, reason: `would update (dry run: nothing written)${what ? `: ${what}` : ""}` }
+    }
+    const changes = (await syncWooCommerceOrderWorkflow(container).run({ input: { draft, link: { id: link.id, medusa_order_id: link.medusa_order_id } } })).result
     return { outcome: "updated", medusa_order_id: link.medusa_order_id, klarna_order_id, reason: wooUpdateReason(changes, link, draft) }
   }
   if (options.dry_run) {
-    return { outcome: "imported", klarna_order_id, reason: "dry run: nothing written" }
+    await checkWooOrderImport(container, draft, { regions: options.regions ?? [], sales_channel_id: options.sales_channel_id })
+    return { outcome: "imported", klarna_order_id, reason: WOULD_IMPORT }
   }
   const { result } = await importWooCommerceOrderWorkflow(container).run({
     input: { draft, shop_url: options.shop_url, sales_channel_id: options.sales_channel_id, reconcile: options.reconcile, regions: options.regions },

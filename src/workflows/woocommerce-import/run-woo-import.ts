@@ -1,19 +1,37 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { checkShopUrl, createWooReader, importFailureReason, isKlarnaOrder, mapWooOrder, mapWooStatus, privateHostsAllowed, type ImportRegion, type WooOrder } from "../../woocommerce"
+import {
+  checkShopUrl,
+  createWooReader,
+  earlier,
+  importFailureReason,
+  isKlarnaOrder,
+  later,
+  mapWooOrder,
+  mapWooStatus,
+  nextImportMark,
+  privateHostsAllowed,
+  sealWooCredentials,
+  wooModifiedDate,
+  type ImportedOrderDraft,
+  type ImportRegion,
+  type WooOrder,
+} from "../../woocommerce"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { describeKlarnaBaseUrl } from "../../klarna/client"
-import { importWooOrder, type ImportOutcome } from "./import-woo-order"
+import { importWooOrder, type ImportOrderOptions, type ImportOutcome } from "./import-woo-order"
 import { loadImportRegions } from "./steps/resolve-import-region"
+import { importServerSecret } from "./import-server-secret"
+import { keepImportRunAlive } from "./import-heartbeat"
 
 export interface WooImportOptions {
   statuses?: string[]
   after?: string
   before?: string
-  /** ISO date; "auto" (default) continues from the last completed run's high-water mark. */
+  /** ISO date; "auto" (default) continues from the last completed run's mark. */
   modified_after?: string
-  /** Only Klarna-paid orders (default) or all orders. */
+  /** Only Klarna-paid orders (default) or all orders, the others as history. */
   klarna_only?: boolean
   dry_run?: boolean
   limit?: number
@@ -52,31 +70,62 @@ async function defaultSalesChannel(container: MedusaContainer): Promise<string |
   return store?.default_sales_channel_id ?? undefined
 }
 
-/** Starts a run record; the import itself is `runWooImport`. */
-export async function createWooImportRun(container: MedusaContainer, shopUrl: string, options: WooImportOptions) {
+const asDate = (v: unknown): Date | null => (v ? new Date(v as any) : null)
+
+/** Where an incremental run of the shop reads from: the explicit date, or the last completed run's mark. */
+async function startingMark(woo: WooCommerceImportService, shopUrl: string, options: WooImportOptions): Promise<Date | null> {
+  if (options.modified_after && options.modified_after !== "auto") {
+    const explicit = new Date(options.modified_after)
+    if (Number.isNaN(explicit.getTime())) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `modified_after must be a date or "auto" (got ${options.modified_after}).`)
+    }
+    return explicit
+  }
+  const [previous] = await woo.listWooImportRuns(
+    { shop_url: shopUrl, status: "completed", dry_run: false },
+    { order: { finished_at: "DESC" }, take: 1, select: ["id", "next_mark", "high_water_mark"] }
+  )
+  // Runs completed before `next_mark` existed kept their mark in high_water_mark.
+  return asDate(previous?.next_mark ?? previous?.high_water_mark)
+}
+
+/**
+ * Starts a run record with where it reads from. With credentials (the admin's
+ * runs), they are kept sealed with the server's secret until the run ends, so
+ * the run survives a restart and another process can finish it.
+ */
+export async function createWooImportRun(container: MedusaContainer, shopUrl: string, options: WooImportOptions, credentials?: WooCredentials) {
   const checked = checkShopUrl(shopUrl)
   if (!checked.ok) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, checked.reason)
   }
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
-  return await woo.createWooImportRuns({
+  const run = await woo.createWooImportRuns({
     shop_url: checked.url,
     dry_run: !!options.dry_run,
     options: options as any,
     started_at: new Date(),
+    started_from: (await startingMark(woo, checked.url, options)) as any,
+    heartbeat_at: new Date() as any,
     status: "running",
   })
+  const secret = credentials ? importServerSecret(container) : undefined
+  if (credentials && secret) {
+    return await woo.updateWooImportRuns({ id: run.id, sealed_credentials: sealWooCredentials(credentials, secret, run.id) })
+  }
+  return run
 }
 
 /**
  * Reads the shop's orders page by page and imports each one. Bad data never
- * aborts the run: every order that cannot be imported is recorded with its id
- * and reason. Progress (the last committed page, counters, high-water mark)
- * is saved after every page, so a crashed run resumes where it stopped.
- * Credentials are used for this run only and never stored.
+ * aborts the run: every order read gets a report row (imported, updated,
+ * unchanged, skipped or failed, with the reason). Progress (the last committed
+ * page, counters, marks) is saved after every page and a heartbeat while it
+ * runs, so a run whose process died is resumed where it stopped.
  *
  * Whatever goes wrong, the run ends "failed" with a reason the merchant can
- * read (and the error is thrown on); it never stays "running".
+ * read (and the error is thrown on); it never stays "running". Its sealed
+ * credentials are erased when it ends either way.
  */
 export async function runWooImport(
   container: MedusaContainer,
@@ -86,15 +135,21 @@ export async function runWooImport(
   guard: WooImportGuard = {}
 ) {
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
+  const alive = keepImportRunAlive(woo, runId)
   try {
-    return await importPages(container, woo, runId, credentials, onProgress, guard.allowPrivateHosts ?? privateHostsAllowed())
+    const result = await importPages(container, woo, runId, credentials, onProgress, guard.allowPrivateHosts ?? privateHostsAllowed())
+    await alive.stop()
+    return result
   } catch (e) {
+    await alive.stop()
     await woo
-      .updateWooImportRuns({ id: runId, status: "failed", finished_at: new Date(), error: importFailureReason(e) })
+      .updateWooImportRuns({ id: runId, status: "failed", finished_at: new Date(), error: importFailureReason(e), sealed_credentials: null })
       .catch(() => undefined) // the database itself failed: the caller logs the original error
     throw e
   }
 }
+
+type Settled = { order: Pick<WooOrder, "id" | "number">; modified: Date | null; result: ImportOutcome }
 
 async function importPages(
   container: MedusaContainer,
@@ -112,9 +167,18 @@ async function importPages(
     consumerSecret: credentials.consumer_secret,
     blockPrivateAddresses: !allowPrivateHosts,
   })
+  const excluded = new Set(
+    (await woo.listWooImportExclusions({ shop_url: run.shop_url }, { select: ["woo_order_id"], take: null as any })).map((e) => Number(e.woo_order_id))
+  )
   let regions: ImportRegion[] | undefined
-  const salesChannelId = options.sales_channel_id ?? (await defaultSalesChannel(container))
-  const reconcile = options.reconcile ?? defaultReconcile(container)
+  const importOptions = async (): Promise<ImportOrderOptions> => ({
+    shop_url: run.shop_url,
+    dry_run: run.dry_run,
+    reconcile: options.reconcile ?? defaultReconcile(container),
+    sales_channel_id: options.sales_channel_id ?? (await defaultSalesChannel(container)),
+    regions: (regions ??= await loadImportRegions(container)),
+  })
+  let shared: ImportOrderOptions | undefined
   const counters: ImportProgress = {
     processed: run.processed ?? 0,
     total: run.total ?? 0,
@@ -124,85 +188,89 @@ async function importPages(
     skipped: run.skipped ?? 0,
     failed: run.failed ?? 0,
   }
-  let highWater = run.high_water_mark ? new Date(run.high_water_mark as any) : undefined
-  let modifiedAfter = options.modified_after
-  if (!modifiedAfter || modifiedAfter === "auto") {
-    const [previous] = await woo.listWooImportRuns(
-      { shop_url: run.shop_url, status: "completed", dry_run: false },
-      { order: { finished_at: "DESC" }, take: 1 }
-    )
-    modifiedAfter = previous?.high_water_mark ? new Date(previous.high_water_mark as any).toISOString().slice(0, 19) : undefined
+  const marks = {
+    started_from: asDate(run.started_from),
+    high_water: asDate(run.high_water_mark),
+    failure_mark: asDate(run.failure_mark),
+    failure_without_date: !!run.failure_without_date,
   }
-
-  const record = async (order: Pick<WooOrder, "id" | "number">, result: ImportOutcome) => {
-    await woo.createWooImportRecords({
-      run_id: runId,
-      woo_order_id: Number(order.id),
-      woo_number: order.number ? String(order.number) : null,
-      medusa_order_id: result.medusa_order_id ?? null,
-      outcome: result.outcome,
-      reason: result.reason ?? null,
-      klarna_order_id: result.klarna_order_id ?? null,
-      differences: (result.differences as any) ?? null,
-    })
-    counters[result.outcome === "unchanged" ? "unchanged" : result.outcome] += 1
-  }
+  const startedFrom = marks.started_from ? marks.started_from.toISOString().slice(0, 19) : undefined
 
   let stop = false
   for await (const page of reader.iterateOrders({
     status: options.statuses,
     after: options.after,
     before: options.before,
-    modifiedAfter,
+    modifiedAfter: startedFrom,
     datesAreGmt: true,
     perPage: options.per_page ?? 100,
     startPage: (run.last_page ?? 0) + 1,
   })) {
     counters.total = page.total
-    for (const bad of page.rejected) {
-      await record({ id: Number(bad.id) || 0, number: String(bad.id) } as any, { outcome: "failed", reason: bad.reason })
+    const settled: Settled[] = page.rejected.map((bad) => ({
+      order: { id: Number(bad.id) || 0, number: String(bad.id ?? "") } as any,
+      modified: wooModifiedDate(bad.modified_gmt),
+      result: { outcome: "failed" as const, reason: bad.reason },
+    }))
+    const toRead: WooOrder[] = []
+    for (const order of page.orders) {
+      const modified = wooModifiedDate(order.date_modified_gmt)
+      if (excluded.has(Number(order.id))) {
+        settled.push({ order, modified, result: { outcome: "skipped", reason: "excluded by the merchant" } })
+      } else if (options.klarna_only !== false && !isKlarnaOrder(order)) {
+        const method = order.payment_method_title || order.payment_method || "none"
+        settled.push({ order, modified, result: { outcome: "skipped", reason: `not paid with Klarna (payment method: ${method})` } })
+      } else {
+        toRead.push(order)
+      }
     }
-    const candidates = page.orders.filter((o) => options.klarna_only === false || isKlarnaOrder(o))
-    counters.skipped += page.orders.length - candidates.length
-    const detailed = await reader.enrichOrders(candidates)
-    for (const { order, refunds, notes, error } of detailed) {
-      if (options.limit && counters.imported + counters.updated + counters.failed + counters.unchanged >= options.limit) {
+    const drafts: Array<{ order: WooOrder; modified: Date | null; draft: ImportedOrderDraft }> = []
+    for (const { order, refunds, notes, error } of await reader.enrichOrders(toRead)) {
+      if (options.limit && counters.imported + counters.updated + counters.failed + counters.unchanged + drafts.length >= options.limit) {
         stop = true
         break
       }
-      const modified = order.date_modified_gmt ? new Date(`${order.date_modified_gmt}Z`) : undefined
-      if (modified && (!highWater || modified > highWater)) {
-        highWater = modified
-      }
-      let result: ImportOutcome
+      const modified = wooModifiedDate(order.date_modified_gmt)
       const status = mapWooStatus(order.status, { includeUnpaid: options.include_unpaid })
       if (error) {
-        result = { outcome: "failed", reason: error.message }
-      } else if (status.action === "skip") {
-        result = { outcome: "skipped", reason: status.reason }
-      } else {
-        const mapped = mapWooOrder(order, { refunds, notes, shopUrl: run.shop_url, includeUnpaid: options.include_unpaid })
-        if (!mapped.ok) {
-          result = { outcome: "failed", reason: mapped.reason }
-        } else {
-          try {
-            regions ??= run.dry_run ? undefined : await loadImportRegions(container)
-            result = await importWooOrder(container, mapped.draft, {
-              shop_url: run.shop_url,
-              dry_run: run.dry_run,
-              reconcile,
-              sales_channel_id: salesChannelId,
-              regions,
-            })
-          } catch (e) {
-            result = { outcome: "failed", reason: (e as Error).message, klarna_order_id: mapped.draft.klarna.klarna_order_id }
-          }
-        }
+        settled.push({ order, modified, result: { outcome: "failed", reason: error.message } })
+        continue
       }
-      await record(order, result)
-      counters.processed += 1
-      onProgress?.({ ...counters })
+      if (status.action === "skip") {
+        settled.push({ order, modified, result: { outcome: "skipped", reason: status.reason } })
+        continue
+      }
+      const mapped = mapWooOrder(order, {
+        refunds,
+        notes,
+        shopUrl: run.shop_url,
+        includeUnpaid: options.include_unpaid,
+        klarnaOnly: options.klarna_only !== false,
+      })
+      if (!mapped.ok) {
+        settled.push({ order, modified, result: { outcome: "failed", reason: mapped.reason } })
+        continue
+      }
+      drafts.push({ order, modified, draft: mapped.draft })
     }
+    if (drafts.length) {
+      shared ??= await importOptions()
+      const results = await importDrafts(container, drafts.map((d) => d.draft), shared)
+      drafts.forEach((d, i) => settled.push({ order: d.order, modified: d.modified, result: results[i] }))
+    }
+
+    await recordSettled(woo, runId, settled)
+    for (const { modified, result } of settled) {
+      counters[result.outcome] += 1
+      counters.processed += 1
+      if (result.outcome === "failed") {
+        if (modified) marks.failure_mark = earlier(marks.failure_mark, modified)
+        else marks.failure_without_date = true
+      } else {
+        marks.high_water = later(marks.high_water, modified)
+      }
+    }
+    onProgress?.({ ...counters })
     await woo.updateWooImportRuns({
       id: runId,
       last_page: page.page,
@@ -212,10 +280,52 @@ async function importPages(
       updated: counters.updated,
       skipped: counters.skipped,
       failed: counters.failed,
-      high_water_mark: (highWater ?? null) as any,
+      high_water_mark: marks.high_water as any,
+      failure_mark: marks.failure_mark as any,
+      failure_without_date: marks.failure_without_date,
+      heartbeat_at: new Date() as any,
     })
     if (stop) break
   }
-  await woo.updateWooImportRuns({ id: runId, status: "completed", finished_at: new Date(), error: null })
+  await woo.updateWooImportRuns({
+    id: runId,
+    status: "completed",
+    finished_at: new Date(),
+    error: null,
+    sealed_credentials: null,
+    next_mark: nextImportMark({ ...marks, complete: !stop }) as any,
+  })
   return counters
+}
+
+/**
+ * Imports a page's mapped orders, each with its own outcome: an order that
+ * cannot be imported fails alone, with the reason.
+ */
+async function importDrafts(container: MedusaContainer, drafts: ImportedOrderDraft[], options: ImportOrderOptions): Promise<ImportOutcome[]> {
+  const results: ImportOutcome[] = []
+  for (const draft of drafts) {
+    try {
+      results.push(await importWooOrder(container, draft, options))
+    } catch (e) {
+      results.push({ outcome: "failed", reason: (e as Error).message, klarna_order_id: draft.klarna.klarna_order_id })
+    }
+  }
+  return results
+}
+
+async function recordSettled(woo: WooCommerceImportService, runId: string, settled: Settled[]) {
+  if (!settled.length) return
+  await woo.createWooImportRecords(
+    settled.map(({ order, result }) => ({
+      run_id: runId,
+      woo_order_id: Number(order.id),
+      woo_number: order.number ? String(order.number) : null,
+      medusa_order_id: result.medusa_order_id ?? null,
+      outcome: result.outcome,
+      reason: result.reason ?? null,
+      klarna_order_id: result.klarna_order_id ?? null,
+      differences: (result.differences as any) ?? null,
+    }))
+  )
 }

@@ -56,3 +56,12 @@ export const AdminStartWooImport = z
   })
   .strict()
 export type AdminStartWooImportType = z.infer<typeof AdminStartWooImport>
+
+export const AdminExcludeWooOrders = z
+  .object({
+    shop_url: shopUrl,
+    woo_order_ids: z.array(z.number().int().positive()).min(1, "woo_order_ids needs at least one order id").max(1000),
+    note: plainText("note").max(500).optional(),
+  })
+  .strict()
+export type AdminExcludeWooOrdersType = z.infer<typeof AdminExcludeWooOrders>

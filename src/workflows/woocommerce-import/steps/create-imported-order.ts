@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { medusaOrderInput, type ImportedOrderDraft } from "../../../woocommerce"
+import { checkImportTotal, medusaOrderInput, medusaOrderTotal, type ImportedOrderDraft } from "../../../woocommerce"
 import { toMinorUnits } from "../../../klarna/utils/currency"
 
 export type CreateImportedOrderStepInput = {
@@ -14,23 +14,27 @@ export type CreateImportedOrderStepInput = {
 
 /**
  * Creates the Medusa order through the order module (no reservations, events
- * or notifications) and checks its total against WooCommerce's to the minor
- * unit; an order that does not come out equal is removed again.
+ * or notifications) once its total, as Medusa computes it, is WooCommerce's to
+ * the minor unit, and checks the stored order's total again (removing it when
+ * it does not come out equal).
  */
 export const createImportedOrderStep = createStep(
   "create-imported-order",
   async (input: CreateImportedOrderStepInput, { container }) => {
     const orders = container.resolve(Modules.ORDER)
     const data = medusaOrderInput(input.draft, { ...input, variants: new Map(Object.entries(input.variants)) })
+    checkImportTotal(input.draft, medusaOrderTotal(data, input.draft.currency_code))
     const [order] = await orders.createOrders([data as any])
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
       data: [withTotals],
     } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: order.id } })
     const total = toMinorUnits((withTotals as any).total, input.draft.currency_code)
-    if (total !== input.draft.totals.total) {
+    try {
+      checkImportTotal(input.draft, total)
+    } catch (e) {
       await orders.deleteOrders([order.id])
-      throw new Error(`the Medusa order would total ${total} but WooCommerce says ${input.draft.totals.total} (minor units)`)
+      throw e
     }
     return new StepResponse({ id: order.id }, order.id)
   },

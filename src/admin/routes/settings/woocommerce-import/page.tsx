@@ -117,8 +117,9 @@ const WooCommerceImportPage = () => {
             <div className="bg-ui-fg-interactive h-2" style={{ width: `${run.status === "completed" ? 100 : percent}%` }} />
           </div>
           <Text size="small" data-testid="woo-run-summary">
-            {run.processed} of {run.total} read · imported {run.imported} · updated {run.updated} · skipped {run.skipped} · failed {run.failed}
-            {run.dry_run ? " · dry run" : ""}
+            {run.processed} of {run.total} read · {run.dry_run ? "would import" : "imported"} {run.imported} · {run.dry_run ? "would update" : "updated"}{" "}
+            {run.updated} · skipped {run.skipped} · failed {run.failed}
+            {run.dry_run ? " · dry run, nothing written" : ""}
           </Text>
           {run.error && <Text size="small" className="text-ui-fg-error">{run.error}</Text>}
           {!!detail.data?.failures.length && (

@@ -1,23 +1,26 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../modules/woocommerce-import"
-import { createWooImportRun, runWooImport } from "../../../../workflows/woocommerce-import/run-woo-import"
-import { failInterruptedRuns } from "../../../../workflows/woocommerce-import/fail-interrupted-runs"
+import { createWooImportRun } from "../../../../workflows/woocommerce-import/run-woo-import"
+import { failUnresumableImports, startWooImport } from "../../../../workflows/woocommerce-import/resume-interrupted-imports"
 import { checkShopHost, privateHostsAllowed } from "../../../../woocommerce"
 import type { AdminStartWooImportType } from "../validators"
+import { adminWooImportRun } from "./admin-import-run"
 
 /** Past imports, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await failInterruptedRuns(req.scope)
+  await failUnresumableImports(req.scope)
   const woo = req.scope.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
   const [runs, count] = await woo.listAndCountWooImportRuns({}, { order: { started_at: "DESC" }, take: 50 })
-  res.json({ imports: runs, count })
+  res.json({ imports: runs.map(adminWooImportRun), count })
 }
 
 /**
  * Starts an import in the background and answers at once with the run; follow
  * it with GET /admin/klarna/woocommerce-imports/:id. The REST key and secret
- * are used for this run only: never stored, logged or returned.
+ * are never logged or returned; they are kept sealed with the server's secret
+ * while the run is unfinished (so it continues by itself after a restart)
+ * and erased when it ends.
  *
  * The shop must be on the public internet (checked here and again on every
  * connection the import makes) unless WOOCOMMERCE_IMPORT_ALLOW_PRIVATE_HOSTS=true.
@@ -31,13 +34,8 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminStartWooImportTy
       throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
     }
   }
-  const run = await createWooImportRun(req.scope, shop_url, options)
-  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-  setImmediate(() => {
-    // runWooImport records any failure on the run itself; this only logs it.
-    runWooImport(req.scope, run.id, { consumer_key, consumer_secret }, undefined, { allowPrivateHosts }).catch((e) =>
-      logger.error(`WooCommerce import ${run.id} failed: ${(e as Error).message}`)
-    )
-  })
-  res.status(202).json({ import: run })
+  const credentials = { consumer_key, consumer_secret }
+  const run = await createWooImportRun(req.scope, shop_url, options, credentials)
+  startWooImport(req.scope, run.id, credentials, { allowPrivateHosts })
+  res.status(202).json({ import: adminWooImportRun(run) })
 }

@@ -1,11 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../../modules/woocommerce-import"
-import { failInterruptedRuns } from "../../../../../workflows/woocommerce-import/fail-interrupted-runs"
+import { adminWooImportRun } from "../admin-import-run"
+import { failUnresumableImports } from "../../../../../workflows/woocommerce-import/resume-interrupted-imports"
 
 /** One import: progress, summary and the per-order report (failures first). */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await failInterruptedRuns(req.scope)
+  await failUnresumableImports(req.scope)
   const woo = req.scope.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
   const run = await woo.retrieveWooImportRun(req.params.id).catch(() => undefined)
   if (!run) {
@@ -13,5 +14,5 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   const failures = await woo.listWooImportRecords({ run_id: run.id, outcome: "failed" }, { take: 500 })
   const records = await woo.listWooImportRecords({ run_id: run.id }, { order: { created_at: "ASC" }, take: 1000 })
-  res.json({ import: run, failures, records })
+  res.json({ import: adminWooImportRun(run), failures, records })
 }
