@@ -103,9 +103,12 @@ medusaIntegrationTestRunner({
       const om = getContainer().resolve("klarnaOrderManagement") as any
       expect(await om.listKlarnaEvents({ order_id: a.id })).toHaveLength(0)
 
-      // The next run is incremental: nothing was modified since the last high-water mark.
+      // The next run is incremental: it reads again only from just before the order that failed (retried
+      // until it imports or the merchant excludes it), and what it read since is unchanged.
       const next = await runImport()
-      expect(next.records).toHaveLength(0)
+      expect(next.records.find((r: any) => r.woo_order_id === 48460).outcome).toBe("failed")
+      expect(next.records.filter((r: any) => r.woo_order_id !== 48460).every((r: any) => r.outcome === "unchanged" || r.outcome === "skipped")).toBe(true)
+      expect(next.records.find((r: any) => r.woo_order_id === SAMPLE_ORDER_A.id)).toBeUndefined() // settled before the failure
       expect(JSON.parse(JSON.stringify(woo!.requests())).some((r: any) => String(r.query?.modified_after ?? "").startsWith("2025"))).toBe(true)
       // A full re-scan changes nothing and duplicates nothing.
       const again = await runImport({ modified_after: "2000-01-01T00:00:00Z" })

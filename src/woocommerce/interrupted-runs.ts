@@ -1,8 +1,17 @@
-/** A running import proves it is alive this often. */
-export const HEARTBEAT_MS = 10_000
+/**
+ * A run whose heartbeat is older than this lost its process (a restart, a
+ * crash, a closed terminal): 60 s, or WOOCOMMERCE_IMPORT_STALE_AFTER_MS (at
+ * least 3 s).
+ */
+export function staleAfterMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.WOOCOMMERCE_IMPORT_STALE_AFTER_MS)
+  return Number.isFinite(configured) && configured >= 3000 ? configured : 60_000
+}
 
-/** A run whose heartbeat is older than this lost its process (a restart, a crash, a closed terminal). */
-export const STALE_AFTER_MS = 60_000
+/** A running import proves it is alive this often: several beats per stale period, so a slow write never looks like a death. */
+export function heartbeatMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Math.max(500, Math.floor(staleAfterMs(env) / 6))
+}
 
 /** Runs from before heartbeats existed: no progress for this long. */
 const LEGACY_STALE_AFTER_MS = 30 * 60_000
@@ -15,7 +24,7 @@ export const INTERRUPTED_REASON =
 /** Whether a run still marked running has lost its process. */
 export function isStaleRun(run: { heartbeat_at?: Date | string | null; updated_at?: Date | string | null }, now: Date): boolean {
   if (run.heartbeat_at) {
-    return new Date(run.heartbeat_at).getTime() < now.getTime() - STALE_AFTER_MS
+    return new Date(run.heartbeat_at).getTime() < now.getTime() - staleAfterMs()
   }
   return !!run.updated_at && new Date(run.updated_at).getTime() < now.getTime() - LEGACY_STALE_AFTER_MS
 }

@@ -1,4 +1,4 @@
-import { HEARTBEAT_MS } from "../../woocommerce"
+import { heartbeatMs } from "../../woocommerce"
 import type { WooCommerceImportService } from "../../modules/woocommerce-import"
 
 /** Writes the run's heartbeat while it runs, so no other process takes it over; `stop` when it ends. */
@@ -6,7 +6,7 @@ export function keepImportRunAlive(woo: WooCommerceImportService, runId: string)
   let beating: Promise<unknown> = Promise.resolve()
   const timer = setInterval(() => {
     beating = woo.updateWooImportRuns({ id: runId, heartbeat_at: new Date() as any }).catch(() => undefined)
-  }, HEARTBEAT_MS)
+  }, heartbeatMs())
   timer.unref()
   return {
     async stop() {
