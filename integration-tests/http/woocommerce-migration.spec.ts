@@ -305,5 +305,33 @@ medusaIntegrationTestRunner({
       const cli = await wooModule().retrieveWooImportRun(cliRun.id)
       expect(cli).toEqual(expect.objectContaining({ status: "failed", error: INTERRUPTED_REASON }))
     })
+    it("an order whose import died half-way is cleaned up and imported once by the next run; one being imported now is left alone", async () => {
+      woo = await startFakeWooCommerce({ orders: [clone(SAMPLE_ORDER_A)] })
+      await runImport()
+      const first = await importedOrder(SAMPLE_ORDER_A.id)
+      const [link] = await wooModule().listWooOrderLinks({ woo_order_id: SAMPLE_ORDER_A.id })
+      expect(link).toEqual(expect.objectContaining({ state: "imported", medusa_order_id: first.id }))
+      const query = getContainer().resolve("query") as any
+      const collectionsBefore = (await query.graph({ entity: "payment_collection", fields: ["id"] })).data.length
+
+      // As a process killed between the import's first and last write leaves it: the link still "importing".
+      await wooModule().updateWooOrderLinks({ id: link.id, state: "importing" })
+      const busy = await runImport({ modified_after: "2000-01-01T00:00:00Z" })
+      expect(recordOf(busy, SAMPLE_ORDER_A.id)).toEqual(expect.objectContaining({ outcome: "failed", reason: expect.stringContaining("Another import run") }))
+
+      // A minute later nothing has touched it: its process is gone.
+      const pg = getContainer().resolve("__pg_connection__") as any
+      await pg.raw(`update woo_order_link set updated_at = now() - interval '10 minutes' where id = ?`, [link.id])
+      const redo = await runImport({ modified_after: "2000-01-01T00:00:00Z" })
+      expect(recordOf(redo, SAMPLE_ORDER_A.id).outcome).toBe("imported")
+      const { data } = await api.get(`/admin/orders?fields=id,metadata&limit=200`, admin)
+      const copies = data.orders.filter((o: any) => Number(o.metadata?.woocommerce_id) === SAMPLE_ORDER_A.id)
+      expect(copies).toHaveLength(1) // the half-imported order is gone, the new one alone
+      expect(copies[0].id).not.toBe(first.id)
+      expect((await query.graph({ entity: "payment_collection", fields: ["id"] })).data.length).toBe(collectionsBefore)
+      expect(await wooModule().listWooOrderLinks({ woo_order_id: SAMPLE_ORDER_A.id })).toEqual([
+        expect.objectContaining({ state: "imported", medusa_order_id: copies[0].id }),
+      ])
+    })
   },
 })

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { wooOrderUnchanged, wooUpdateReason, type ImportedOrderDraft, type ImportRegion } from "../../woocommerce"
+import { staleAfterMs, wooOrderUnchanged, wooUpdateReason, type ImportedOrderDraft, type ImportRegion } from "../../woocommerce"
+import { discardInterruptedWooImportWorkflow } from "./discard-interrupted-woo-import"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { importWooCommerceOrderWorkflow } from "./import-woocommerce-order"
 import { syncWooCommerceOrderWorkflow } from "./sync-woocommerce-order"
@@ -23,7 +24,18 @@ export type ImportOrderOptions = { shop_url: string; dry_run: boolean; reconcile
 export async function importWooOrder(container: MedusaContainer, draft: ImportedOrderDraft, options: ImportOrderOptions): Promise<ImportOutcome> {
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
   const klarna_order_id = draft.klarna.klarna_order_id
-  const [link] = await woo.listWooOrderLinks({ shop_url: options.shop_url, woo_order_id: draft.woo_id })
+  let [link] = await woo.listWooOrderLinks({ shop_url: options.shop_url, woo_order_id: draft.woo_id })
+  if (link?.state === "importing") {
+    if (new Date(link.updated_at as any).getTime() > Date.now() - staleAfterMs()) {
+      return { outcome: "failed", klarna_order_id, reason: "Another import run is importing this order right now; the next run picks it up." }
+    }
+    if (options.dry_run) {
+      return { outcome: "imported", klarna_order_id, reason: `${WOULD_IMPORT}; an earlier import of it stopped half-way and is redone` }
+    }
+    // An import whose process died half-way: what it left is removed and the order imported anew.
+    await discardInterruptedWooImportWorkflow(container).run({ input: { link_id: link.id, order_id: link.medusa_order_id } })
+    link = undefined as any
+  }
   if (link) {
     if (wooOrderUnchanged(link, draft)) {
       return { outcome: "unchanged", medusa_order_id: link.medusa_order_id, klarna_order_id }

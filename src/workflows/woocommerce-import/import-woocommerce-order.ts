@@ -10,7 +10,8 @@ import { captureImportedPaymentStep } from "./steps/capture-imported-payment"
 import { refundImportedPaymentStep } from "./steps/refund-imported-payment"
 import { cancelImportedPaymentStep } from "./steps/cancel-imported-payment"
 import { finishImportReplayStep } from "./steps/finish-import-replay"
-import { linkWooOrderStep } from "./steps/link-woo-order"
+import { reserveWooOrderLinkStep } from "./steps/reserve-woo-order-link"
+import { confirmWooOrderLinkStep } from "./steps/confirm-woo-order-link"
 
 export type ImportWooCommerceOrderWorkflowInput = {
   draft: ImportedOrderDraft
@@ -28,9 +29,10 @@ export const importWooCommerceOrderWorkflowId = "import-woocommerce-order"
  * One WooCommerce order into Medusa, through the order and payment modules
  * directly: no inventory reservation, no notification, no order events — so
  * the order-management automation never acts on it — and no Klarna write.
- * The order, its customer when new, its payment with the replayed history,
- * and the link that keeps re-runs idempotent. If a later step fails, the
- * earlier ones are undone: nothing half-imported is left behind.
+ * The link that keeps re-runs idempotent (reserved first, confirmed last),
+ * the order, its customer when new, and its payment with the replayed
+ * history. If a later step fails, the earlier ones are undone; if the process
+ * dies half-way, the reserved link lets the next run clean up and redo it.
  */
 export const importWooCommerceOrderWorkflow = createWorkflow(importWooCommerceOrderWorkflowId, (input: ImportWooCommerceOrderWorkflowInput) => {
   const region_id = resolveImportRegionStep({ draft: input.draft, regions: input.regions })
@@ -39,8 +41,11 @@ export const importWooCommerceOrderWorkflow = createWorkflow(importWooCommerceOr
   const klarna = readImportKlarnaOrderStep(klarnaInput)
   const reconciled = transform({ input, klarna }, ({ input, klarna }) => reconcilePaymentTruth(input.draft, klarna))
 
+  const reserveInput = transform({ input }, ({ input }) => ({ shop_url: input.shop_url, woo_order_id: input.draft.woo_id }))
+  const reserved = reserveWooOrderLinkStep(reserveInput)
   const customer = createImportCustomerStep({ draft: input.draft })
-  const orderInput = transform({ input, region_id, customer, variants }, ({ input, region_id, customer, variants }) => ({
+  const orderInput = transform({ input, region_id, customer, variants, reserved }, ({ input, region_id, customer, variants, reserved }) => ({
+    order_id: reserved.order_id,
     draft: input.draft,
     region_id,
     customer_id: customer.customer_id,
@@ -69,14 +74,12 @@ export const importWooCommerceOrderWorkflow = createWorkflow(importWooCommerceOr
   cancelImportedPaymentStep(replay.cancel)
   finishImportReplayStep(replay.finish)
 
-  const linkInput = transform({ order, input }, ({ order, input }) => ({
-    shop_url: input.shop_url,
-    woo_order_id: input.draft.woo_id,
-    medusa_order_id: order.id,
+  const linkInput = transform({ reserved, input }, ({ reserved, input }) => ({
+    link_id: reserved.link_id,
     woo_modified_at: input.draft.modified_at ?? input.draft.created_at,
     woo_status: input.draft.status,
   }))
-  linkWooOrderStep(linkInput)
+  confirmWooOrderLinkStep(linkInput)
   const result = transform({ order, reconciled }, ({ order, reconciled }) => ({ order, differences: reconciled.differences }))
   return new WorkflowResponse(result)
 })

@@ -4,6 +4,8 @@ import { checkImportTotal, medusaOrderInput, medusaOrderTotal, type ImportedOrde
 import { toMinorUnits } from "../../../klarna/utils/currency"
 
 export type CreateImportedOrderStepInput = {
+  /** The id reserved for it in the WooCommerce link. */
+  order_id: string
   draft: ImportedOrderDraft
   region_id: string
   customer_id: string
@@ -24,7 +26,7 @@ export const createImportedOrderStep = createStep(
     const orders = container.resolve(Modules.ORDER)
     const data = medusaOrderInput(input.draft, { ...input, variants: new Map(Object.entries(input.variants)) })
     checkImportTotal(input.draft, medusaOrderTotal(data, input.draft.currency_code))
-    const [order] = await orders.createOrders([data as any])
+    const [order] = await orders.createOrders([{ ...data, id: input.order_id } as any])
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const {
       data: [withTotals],
