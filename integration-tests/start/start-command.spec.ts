@@ -5,6 +5,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { startKlarnaSimulator } from "../../klarna-simulator/src"
 import type { RunningSimulator } from "../../klarna-simulator/src"
+import { generateWooOrders, startFakeWooCommerce, DEFAULT_CONSUMER_KEY, DEFAULT_CONSUMER_SECRET } from "../../fake-woocommerce/src"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { freePort } = require("../../scripts/lib/embedded-postgres") as { freePort: (preferred?: number) => Promise<number> }
 
@@ -68,6 +69,31 @@ async function start(extraEnv: Record<string, string>): Promise<Started> {
     })
   })
   return { child, output: () => out, port }
+}
+
+/** The server process Medusa runs in (the main command's child, in its own process group). */
+function serverPid(parent: number): number | undefined {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
+      // pid (comm) state ppid …: comm may hold spaces, so read after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
+      if (ppid === parent) return Number(entry)
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return undefined
+}
+
+/** Kills Medusa as a crash would (SIGKILL to its whole process group, no shutdown), then waits for the main command to notice and exit. */
+async function crash(started: Started) {
+  const pid = serverPid(started.child.pid!)
+  expect(pid).toBeDefined()
+  const exited = new Promise((r) => started.child.once("exit", r))
+  process.kill(-pid!, "SIGKILL")
+  await exited
 }
 
 async function stop(started: Started) {
@@ -196,6 +222,65 @@ describe("npm start", () => {
       expect(await sql(`select id from "user" where email = 'admin@example.com'`)).toHaveLength(1)
     } finally {
       await stop(started)
+    }
+  })
+  it("an import started from the admin survives the server being killed: the restarted server finishes it, every order once", async () => {
+    const generated = generateWooOrders(24, 7)
+    const listed = generated.filter((o) => o.status !== "trash").length
+    const pages = Math.ceil(listed / 2)
+    const woo = await startFakeWooCommerce({ orders: generated, latencyMs: 120 })
+    const env = { WOOCOMMERCE_IMPORT_ALLOW_PRIVATE_HOSTS: "true", WOOCOMMERCE_IMPORT_STALE_AFTER_MS: "6000" }
+    try {
+      const first = await start(env)
+      let runId: string
+      try {
+        const { token } = await (await login(first.port, "admin@example.com", "supersecret")).json()
+        const res = await fetch(`http://127.0.0.1:${first.port}/admin/klarna/woocommerce-imports`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ shop_url: woo.url, consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET, per_page: 2, klarna_only: false }),
+        })
+        expect(res.status).toBe(202)
+        runId = (await res.json()).import.id
+        for (let i = 0; i < 600; i++) {
+          const [run] = await sql("select last_page from woo_import_run where id = $1", [runId])
+          if (run.last_page >= 2) break
+          await new Promise((r) => setTimeout(r, 100))
+        }
+      } finally {
+        await crash(first)
+      }
+      const [dead] = await sql("select status, last_page, sealed_credentials from woo_import_run where id = $1", [runId])
+      expect(dead.status).toBe("running") // nobody told the database: the process is simply gone
+      expect(dead.last_page).toBeLessThan(pages)
+      expect(dead.sealed_credentials).toEqual(expect.any(String))
+
+      const second = await start(env)
+      try {
+        let run: any
+        for (let i = 0; i < 300; i++) {
+          ;[run] = await sql("select status, error, last_page, sealed_credentials from woo_import_run where id = $1", [runId])
+          if (run.status !== "running") break
+          await new Promise((r) => setTimeout(r, 500))
+        }
+        expect(run).toEqual(expect.objectContaining({ status: "completed", error: null, last_page: pages, sealed_credentials: null }))
+        const records = await sql("select woo_order_id, outcome from woo_import_record where run_id = $1", [runId])
+        const ids = records.map((r: any) => r.woo_order_id)
+        expect(new Set(ids).size).toBe(ids.length) // each order reported once
+        expect(ids.length).toBe(listed) // and none left out
+        const linked = await sql("select woo_order_id, medusa_order_id, state from woo_order_link where shop_url = $1", [woo.url])
+        expect(linked.every((l: any) => l.state === "imported")).toBe(true)
+        const imported = records.filter((r: any) => ["imported", "unchanged", "updated"].includes(r.outcome)).map((r: any) => r.woo_order_id)
+        expect(linked.map((l: any) => l.woo_order_id).sort()).toEqual([...imported].sort())
+        // One Medusa order per WooCommerce order: none half-imported, none twice.
+        const orders = await sql("select metadata->>'woocommerce_id' as woo_id, count(*)::int as n from \"order\" where metadata->>'woocommerce_shop_url' = $1 and deleted_at is null group by 1", [woo.url])
+        expect(orders.every((o: any) => o.n === 1)).toBe(true)
+        expect(orders.map((o: any) => Number(o.woo_id)).sort()).toEqual([...imported].sort())
+      } finally {
+        await stop(second)
+      }
+    } finally {
+      await woo.close()
     }
   })
 })
