@@ -152,6 +152,17 @@ describe("Klarna in the Medusa admin", () => {
       await page.getByTestId("woo-failures").getByText(/not imported/).first().waitFor()
       await expect(page.getByTestId("woo-secret").inputValue()).resolves.toBe("")
       await page.screenshot({ path: path.join(artifacts, "woocommerce-import.png"), fullPage: true })
+
+      // The legacy Klarna invoice order: its Klarna history, read-only, on the order page.
+      const { data } = await (await adminApi()).get(`/admin/orders?fields=id,metadata&limit=100`)
+      const legacy = data.orders.find((o: any) => o.metadata?.woocommerce_id === 12007)
+      expect(legacy).toBeDefined()
+      await page.goto(`${baseUrl}/app/orders/${legacy.id}`)
+      await page.getByTestId("klarna-history").waitFor({ timeout: 120_000 })
+      await expect(page.getByTestId("klarna-history-invoice").textContent()).resolves.toBe("900123456")
+      await expect(page.getByTestId("klarna-history-reservation").textContent()).resolves.toBe("3301234567")
+      await expect(page.getByTestId("klarna-history-gateway").textContent()).resolves.toBe("Klarna Faktura (klarna_invoice)")
+      await page.screenshot({ path: path.join(artifacts, "klarna-history.png"), fullPage: true })
     } finally {
       await woo.close()
     }

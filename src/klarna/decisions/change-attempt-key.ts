@@ -9,5 +9,10 @@ export const changeAttemptKey = (changeId: string, restoresSoFar: number) => `${
 
 export const changeIdOfAttempt = (attemptKey: string) => attemptKey.split(ATTEMPT_SEPARATOR)[0]
 
-/** Operation keys of the succeeded restores of one change, as a SQL LIKE pattern. */
-export const restoresOfChangePattern = (changeId: string) => `restore-update:%:${changeId}${ATTEMPT_SEPARATOR}%`
+const RESTORE_PREFIX = "restore-update"
+
+/** The event-log entry of the restore of one confirmation attempt (`attemptKey`) of a change to a Klarna order. */
+export const restoreOperationKey = (klarnaOrderId: string, attemptKey: string) => `${RESTORE_PREFIX}:${klarnaOrderId}:${attemptKey}`
+
+/** Operation keys of the restores of one change (any Klarna order, any attempt), as a SQL LIKE pattern. */
+export const restoresOfChangePattern = (changeId: string) => restoreOperationKey("%", `${changeId}${ATTEMPT_SEPARATOR}%`)

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { restoreOperationKey } from "../order-change/pending-klarna-restore"
+import { restoreEntryKey } from "../order-change/pending-klarna-restore"
 import { restoreInputFor, updateKlarnaBeforeChange } from "../order-change/update-klarna-before-change"
 import { runKlarnaAction } from "../klarna-action/run-klarna-action"
 import { restoreKlarnaAction, type RestoreAfterChangeInput } from "../restore-klarna-authorization"
@@ -23,6 +23,6 @@ export const updateKlarnaForOrderChangeStep = createStep(
     if (!restore) {
       return
     }
-    await runKlarnaAction(container, restoreKlarnaAction, { order_id: restore.order_id, input: restore, operation_key: restoreOperationKey(restore) })
+    await runKlarnaAction(container, restoreKlarnaAction, { order_id: restore.order_id, input: restore, operation_key: restoreEntryKey(restore) })
   }
 )
