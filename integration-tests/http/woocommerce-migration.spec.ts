@@ -3,11 +3,13 @@ import { Modules } from "@medusajs/framework/utils"
 import { seedDemoStore } from "../../demo/seed-demo-store"
 import {
   SAMPLE_ORDER_A,
+  SAMPLE_ORDER_B,
   SAMPLE_ORDER_C_ON_HOLD,
   SAMPLE_ORDER_D_CANCELLED,
   SAMPLE_ORDER_F_LEGACY_INVOICE,
   SAMPLE_ORDER_H_BACS,
   SAMPLE_ORDER_K_INCONSISTENT,
+  sampleStore,
   startFakeWooCommerce,
   DEFAULT_CONSUMER_KEY,
   DEFAULT_CONSUMER_SECRET,
@@ -332,6 +334,34 @@ medusaIntegrationTestRunner({
       expect(await wooModule().listWooOrderLinks({ woo_order_id: SAMPLE_ORDER_A.id })).toEqual([
         expect.objectContaining({ state: "imported", medusa_order_id: copies[0].id }),
       ])
+    })
+    it("an imported order's summary reads as Medusa's own capture and refund leave it: paid, refunded, nothing outstanding", async () => {
+      const store = sampleStore()
+      store.orders = store.orders.filter((o) => [SAMPLE_ORDER_B.id, SAMPLE_ORDER_F_LEGACY_INVOICE.id, SAMPLE_ORDER_A.id].includes(o.id))
+      woo = await startFakeWooCommerce(store)
+      await runImport()
+      const fields = "total,summary,*transactions,*credit_lines,*payment_collections.payments.refunds"
+
+      const legacy = await importedOrder(SAMPLE_ORDER_F_LEGACY_INVOICE.id, fields)
+      expect(legacy.summary).toEqual(expect.objectContaining({ paid_total: 128.8, refunded_total: 0, pending_difference: 0 }))
+      expect(legacy.transactions).toEqual([expect.objectContaining({ reference: "capture", amount: 128.8 })])
+
+      const b = await importedOrder(SAMPLE_ORDER_B.id, fields)
+      const refunds = b.payment_collections[0].payments[0].refunds
+      const refunded = refunds.reduce((sum: number, r: any) => sum + Math.round(r.amount * 100), 0)
+      expect(refunded).toBeGreaterThan(0)
+      expect(b.transactions.filter((t: any) => t.reference === "refund").map((t: any) => t.reference_id).sort()).toEqual(refunds.map((r: any) => r.id).sort())
+      expect(b.credit_lines.map((c: any) => Math.round(c.amount * 100))).toEqual([refunded])
+      expect(Math.round(b.summary.refunded_total * 100)).toBe(refunded)
+      expect(b.summary.pending_difference).toBe(0)
+
+      const open = await importedOrder(SAMPLE_ORDER_A.id, fields)
+      expect(open.transactions).toEqual([]) // an open reservation: nothing paid yet
+      expect(Math.round(open.summary.pending_difference * 100)).toBe(299480)
+
+      // A re-run that changes nothing adds nothing.
+      await runImport({ modified_after: "2000-01-01T00:00:00Z" })
+      expect((await importedOrder(SAMPLE_ORDER_B.id, fields)).transactions).toHaveLength(b.transactions.length)
     })
   },
 })

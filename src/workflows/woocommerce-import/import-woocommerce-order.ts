@@ -56,11 +56,12 @@ export const importWooCommerceOrderWorkflow = createWorkflow(importWooCommerceOr
   const paymentInput = transform({ order, input }, ({ order, input }) => ({ order_id: order.id, draft: input.draft }))
   const payment = createImportedPaymentStep(paymentInput)
 
-  const replay = transform({ payment, reconciled, input }, ({ payment, reconciled, input }) => {
+  const replay = transform({ payment, reconciled, input, order }, ({ payment, reconciled, input, order }) => {
     const { truth } = reconciled
     return {
-      capture: { payment_id: payment.payment_id, amount: truth.captured, currency_code: input.draft.currency_code },
+      capture: { order_id: order.id, payment_id: payment.payment_id, amount: truth.captured, currency_code: input.draft.currency_code },
       refund: {
+        order_id: order.id,
         payment_id: payment.payment_id,
         refunds: truth.refunds.map((r) => ({ amount: r.amount, note: r.reason ?? "Refunded in WooCommerce" })),
         currency_code: input.draft.currency_code,

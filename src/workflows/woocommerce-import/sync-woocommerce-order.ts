@@ -35,8 +35,8 @@ export const syncWooCommerceOrderWorkflow = createWorkflow(syncWooCommerceOrderW
     return {
       changes: describeWooReplay(plan),
       flag: { payment_id, active: !!plan && isKlarnaPayment(payment!.provider_id) },
-      capture: { payment_id, amount: plan?.capture ?? 0, currency_code },
-      refund: { payment_id, refunds: plan?.refund ? [{ amount: plan.refund, note: "Refunded in WooCommerce" }] : [], currency_code },
+      capture: { order_id: input.link.medusa_order_id, payment_id, amount: plan?.capture ?? 0, currency_code },
+      refund: { order_id: input.link.medusa_order_id, payment_id, refunds: plan?.refund ? [{ amount: plan.refund, note: "Refunded in WooCommerce" }] : [], currency_code },
       cancel: { payment_id, cancel: !!plan?.cancel },
       cancelOrder: { order_id: input.link.medusa_order_id, cancel: !!plan?.cancel },
     }
