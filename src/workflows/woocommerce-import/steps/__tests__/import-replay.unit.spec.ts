@@ -12,7 +12,9 @@ function fakePayments(data: Record<string, unknown>) {
   return {
     payment,
     captures,
-    listPayments: async () => [{ id: payment.id, data: { ...payment.data } }],
+    listPayments: async () => [
+      { id: payment.id, currency_code: "sek", data: { ...payment.data }, captures: captures.map((c, i) => ({ id: `capt_${i + 1}`, amount: c.amount })), refunds: [] },
+    ],
     updatePayment: async (update: { id: string; data: Record<string, unknown> }) => {
       payment.data = { ...payment.data, ...update.data }
     },
@@ -30,29 +32,45 @@ type ReplayInput = { payment_id: string; active: boolean; amount: number }
 
 const replay = createWorkflow("test-import-replay", (input: ReplayInput) => {
   startImportReplayStep(input)
-  captureImportedPaymentStep({ payment_id: input.payment_id, amount: input.amount, currency_code: "sek" })
+  captureImportedPaymentStep({ order_id: "order_1", payment_id: input.payment_id, amount: input.amount, currency_code: "sek" })
   finishImportReplayStep(input)
   return new WorkflowResponse(undefined)
 })
 
 const replayThenFailure = createWorkflow("test-import-replay-then-failure", (input: ReplayInput) => {
   startImportReplayStep(input)
-  captureImportedPaymentStep({ payment_id: input.payment_id, amount: input.amount, currency_code: "sek" })
+  captureImportedPaymentStep({ order_id: "order_1", payment_id: input.payment_id, amount: input.amount, currency_code: "sek" })
   failAfterCapture()
   return new WorkflowResponse(undefined)
 })
 
-function containerWith(payments: ReturnType<typeof fakePayments>) {
+/** An in-memory order module keeping the order's transactions. */
+function fakeOrders() {
+  const transactions: Array<Record<string, unknown>> = []
+  return {
+    transactions,
+    listOrderTransactions: async (filter: { reference_id: string[] }) => transactions.filter((t) => filter.reference_id.includes(t.reference_id as string)),
+    addOrderTransactions: async (added: Array<Record<string, unknown>>) => {
+      transactions.push(...added)
+    },
+  }
+}
+
+function containerWith(payments: ReturnType<typeof fakePayments>, orders = fakeOrders()) {
   const container = createMedusaContainer()
   container.register(Modules.PAYMENT, asValue(payments))
+  container.register(Modules.ORDER, asValue(orders))
   return container
 }
 
 describe("import replay steps", () => {
   it("record the capture inside the replay and switch the flag off after, keeping the rest of the data", async () => {
     const payments = fakePayments({ klarna_order_id: "k1", import_replay: false })
-    await replay(containerWith(payments)).run({ input: { payment_id: "pay_1", active: true, amount: 299480 } })
+    const orders = fakeOrders()
+    await replay(containerWith(payments, orders)).run({ input: { payment_id: "pay_1", active: true, amount: 299480 } })
     expect(payments.captures).toEqual([{ amount: "2994.80", import_replay: true }])
+    // The order transaction Medusa's own capture adds.
+    expect(orders.transactions).toEqual([{ order_id: "order_1", currency_code: "sek", reference: "capture", reference_id: "capt_1", amount: "2994.80" }])
     expect(payments.payment.data).toEqual({ klarna_order_id: "k1", import_replay: false })
   })
 
