@@ -21,6 +21,7 @@ import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../
 import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { describeKlarnaBaseUrl } from "../../klarna/client"
 import { importWooOrder, type ImportOrderOptions, type ImportOutcome } from "./import-woo-order"
+import { importWooOrdersBatch } from "./import-woo-orders-batch"
 import { loadImportRegions } from "./steps/resolve-import-region"
 import { importServerSecret } from "./import-server-secret"
 import { keepImportRunAlive } from "./import-heartbeat"
@@ -40,6 +41,8 @@ export interface WooImportOptions {
   reconcile?: boolean
   per_page?: number
   sales_channel_id?: string
+  /** Import each page's new orders together, in one workflow run (default); false: one run per order. */
+  batch?: boolean
 }
 
 export interface WooCredentials {
@@ -255,7 +258,7 @@ async function importPages(
     }
     if (drafts.length) {
       shared ??= await importOptions()
-      const results = await importDrafts(container, drafts.map((d) => d.draft), shared)
+      const results = await (options.batch === false ? importDrafts : importWooOrdersBatch)(container, drafts.map((d) => d.draft), shared)
       drafts.forEach((d, i) => settled.push({ order: d.order, modified: d.modified, result: results[i] }))
     }
 

@@ -1,7 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { KlarnaPaymentData } from "../../../klarna/types/payment-data"
 import { toMinorUnits } from "../../../klarna/utils/currency"
-import { readMedusaOperation, recordKlarnaAdoption } from "./medusa-operation"
+import { readMedusaOperation, recordKlarnaAdoption, type KlarnaRowMetadata } from "./medusa-operation"
 
 /*
  * An order migrated from WooCommerce replays its history (captures, refunds
@@ -10,15 +10,35 @@ import { readMedusaOperation, recordKlarnaAdoption } from "./medusa-operation"
  * row adopts the Klarna money it stands for, so no later capture claims it.
  */
 
+/** A replayed capture: the payment's data with it recorded, and what its Medusa row adopts. */
+export function importedCapture(data: KlarnaPaymentData, row: { id?: string; amount: number }) {
+  const known = data.captures ?? []
+  const id = (data.import_capture_ids ?? [])[known.length] ?? `imported-${known.length + 1}`
+  const adoption: Required<KlarnaRowMetadata> = { adopted_amount: row.amount, adopted_id: id }
+  const next: KlarnaPaymentData = { ...data, captures: [...known, { capture_id: id, medusa_capture_id: row.id, amount: row.amount, adopted: true }] }
+  return { data: next, adoption }
+}
+
+/** A replayed refund: the payment's data with it recorded, and what its Medusa row adopts. */
+export function importedRefund(data: KlarnaPaymentData, row: { id?: string; amount: number }) {
+  const known = data.refunds ?? []
+  const id = `imported-${known.length + 1}`
+  const adoption: Required<KlarnaRowMetadata> = { adopted_amount: row.amount, adopted_id: id }
+  const next: KlarnaPaymentData = {
+    ...data,
+    refunds: [...known, { refund_id: id, medusa_refund_id: row.id, amount: row.amount, adopted: true, summary: "refunded in WooCommerce" }],
+  }
+  return { data: next, adoption }
+}
+
 export async function recordImportedCapture(container: Record<string, unknown>, data: KlarnaPaymentData, idempotencyKey?: string): Promise<KlarnaPaymentData> {
   const operation = await readMedusaOperation(container, "capture", idempotencyKey)
   const amount = operation ? toMinorUnits(operation.amount, data.currency_code ?? "sek") : 0
-  const known = data.captures ?? []
-  const id = (data.import_capture_ids ?? [])[known.length] ?? `imported-${known.length + 1}`
+  const recorded = importedCapture(data, { id: operation?.id, amount })
   if (operation) {
-    await recordKlarnaAdoption(container, "capture", operation, { adopted_amount: amount, adopted_id: id })
+    await recordKlarnaAdoption(container, "capture", operation, recorded.adoption)
   }
-  return { ...data, captures: [...known, { capture_id: id, medusa_capture_id: operation?.id, amount, adopted: true }] }
+  return recorded.data
 }
 
 export async function recordImportedRefund(
@@ -28,14 +48,9 @@ export async function recordImportedRefund(
   raw: BigNumberInput
 ): Promise<KlarnaPaymentData> {
   const operation = await readMedusaOperation(container, "refund", idempotencyKey)
-  const amount = toMinorUnits(raw, data.currency_code ?? "sek")
-  const known = data.refunds ?? []
-  const id = `imported-${known.length + 1}`
+  const recorded = importedRefund(data, { id: operation?.id, amount: toMinorUnits(raw, data.currency_code ?? "sek") })
   if (operation) {
-    await recordKlarnaAdoption(container, "refund", operation, { adopted_amount: amount, adopted_id: id })
+    await recordKlarnaAdoption(container, "refund", operation, recorded.adoption)
   }
-  return {
-    ...data,
-    refunds: [...known, { refund_id: id, medusa_refund_id: operation?.id, amount, adopted: true, summary: "refunded in WooCommerce" }],
-  }
+  return recorded.data
 }

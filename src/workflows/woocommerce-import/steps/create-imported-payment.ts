@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { managedInKlarna as isManagedInKlarna, type ImportedOrderDraft } from "../../../woocommerce"
+import { importedPaymentInput, type ImportedOrderDraft } from "../../../woocommerce"
 import { fromMinorUnitsToString } from "../../../klarna/utils/currency"
 
 /**
@@ -44,32 +44,12 @@ async function undoImportedPayment(container: MedusaContainer, undo: { order_id:
 async function authorizeImportedPayment(container: MedusaContainer, input: { order_id: string; draft: ImportedOrderDraft }, collectionId: string) {
   const { draft } = input
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-  const money = (minor: number) => fromMinorUnitsToString(minor, draft.currency_code)
   await container.resolve(ContainerRegistrationKeys.LINK).create({ [Modules.ORDER]: { order_id: input.order_id }, [Modules.PAYMENT]: { payment_collection_id: collectionId } })
-  const managedInKlarna = isManagedInKlarna(draft)
-  const data = managedInKlarna
-    ? {
-        klarna_order_id: draft.klarna.klarna_order_id,
-        payment_method: draft.klarna.payment_method,
-        environment: draft.klarna.environment,
-        region: draft.klarna.region,
-        currency_code: draft.currency_code,
-        import_replay: true,
-        import_capture_ids: draft.klarna.capture_id ? [draft.klarna.capture_id] : [],
-        imported_from: "woocommerce",
-        captures: [],
-        refunds: [],
-      }
-    : { imported_from: "woocommerce", woocommerce_payment_method: draft.klarna.woo_payment_method, klarna_order_id_history: draft.klarna.klarna_order_id }
-  const session = await payments.createPaymentSession(collectionId, {
-    provider_id: managedInKlarna ? "pp_klarna_klarna" : "pp_system_default",
-    amount: money(draft.totals.total),
-    currency_code: draft.currency_code,
-    data,
-  })
+  const { managed_in_klarna, ...sessionInput } = importedPaymentInput(draft)
+  const session = await payments.createPaymentSession(collectionId, sessionInput)
   const payment = await payments.authorizePaymentSession(session.id, {})
   if (!payment) {
     throw new Error("The imported payment could not be authorized in Medusa.")
   }
-  return { payment_id: payment.id, payment_collection_id: collectionId, managed_in_klarna: managedInKlarna }
+  return { payment_id: payment.id, payment_collection_id: collectionId, managed_in_klarna }
 }

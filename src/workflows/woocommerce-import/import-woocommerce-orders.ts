@@ -1,0 +1,95 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { reconcilePaymentTruth, type ImportedOrderDraft, type ImportRegion, type PaymentTruth } from "../../woocommerce"
+import { replayFitsLedger } from "./batch/imported-payment-rows"
+import { prepareImportedOrdersStep } from "./steps/prepare-imported-orders"
+import { readImportKlarnaOrdersStep } from "./steps/read-import-klarna-orders"
+import { createImportCustomersStep } from "./steps/create-import-customers"
+import { createImportedOrdersStep } from "./steps/create-imported-orders"
+import { settleImportCustomersStep } from "./steps/settle-import-customers"
+import { createImportedPaymentsStep } from "./steps/create-imported-payments"
+import { linkWooOrdersStep } from "./steps/link-woo-orders"
+
+export type ImportWooCommerceOrdersWorkflowInput = {
+  /** New orders only (no Woo order link yet), each WooCommerce order once. */
+  drafts: ImportedOrderDraft[]
+  shop_url: string
+  sales_channel_id?: string
+  reconcile?: boolean
+  regions?: ImportRegion[]
+}
+
+/**
+ * What became of each draft: imported, rejected with the per-order path's
+ * reason, or left to the per-order path (a replay Medusa's ledger refuses,
+ * which that path reports with the module's own reason).
+ */
+export type BatchImportResult = { order_id: string; differences: string[] } | { rejected: string } | { per_order: true }
+
+type Accepted = { index: number; draft: ImportedOrderDraft; region_id: string; email: string; truth: PaymentTruth; differences: string[] }
+
+export const importWooCommerceOrdersWorkflowId = "import-woocommerce-orders"
+
+/**
+ * A page of new WooCommerce orders into Medusa at once: what the
+ * import-woocommerce-order workflow makes of each order, with each module
+ * written once for the page (customers, orders, payments, links). An order
+ * that cannot be imported is rejected without failing the others; if a step
+ * fails, the whole page is undone.
+ */
+export const importWooCommerceOrdersWorkflow = createWorkflow(importWooCommerceOrdersWorkflowId, (input: ImportWooCommerceOrdersWorkflowInput) => {
+  const prepared = prepareImportedOrdersStep({ drafts: input.drafts, regions: input.regions })
+  const klarnaInput = transform({ input, prepared }, ({ input, prepared }) => ({
+    drafts: input.drafts.map((d, i) => ("rejected" in prepared.plans[i] ? null : d)),
+    reconcile: !!input.reconcile,
+  }))
+  const klarna = readImportKlarnaOrdersStep(klarnaInput)
+  const accepted = transform({ input, prepared, klarna }, ({ input, prepared, klarna }) => {
+    const list: Accepted[] = []
+    input.drafts.forEach((draft, index) => {
+      const plan = prepared.plans[index]
+      if ("rejected" in plan) return
+      const { truth, differences } = reconcilePaymentTruth(draft, klarna[index])
+      if (replayFitsLedger(draft, truth)) list.push({ index, draft, ...plan, truth, differences })
+    })
+    return list
+  })
+
+  const customers = createImportCustomersStep(transform({ accepted }, ({ accepted }) => ({ orders: accepted.map((a) => ({ email: a.email, draft: a.draft })) })))
+  const orderInput = transform({ accepted, customers, prepared, input }, ({ accepted, customers, prepared, input }) => ({
+    orders: accepted.map((a, i) => ({ draft: a.draft, region_id: a.region_id, customer_id: customers.customer_ids[i] })),
+    sales_channel_id: input.sales_channel_id,
+    variants: prepared.variants,
+  }))
+  const orders = createImportedOrdersStep(orderInput)
+  const imported = transform({ accepted, orders }, ({ accepted, orders }) =>
+    accepted.flatMap((a, i) => {
+      const result = orders[i]
+      return "order_id" in result ? [{ ...a, order_id: result.order_id }] : []
+    })
+  )
+  settleImportCustomersStep(transform({ customers, imported }, ({ customers, imported }) => ({ created: customers.created, imported })))
+  createImportedPaymentsStep(transform({ imported }, ({ imported }) => ({ orders: imported.map((o) => ({ order_id: o.order_id, draft: o.draft, truth: o.truth })) })))
+  linkWooOrdersStep(
+    transform({ imported, input }, ({ imported, input }) => ({
+      links: imported.map(({ draft, order_id }) => ({
+        shop_url: input.shop_url,
+        woo_order_id: draft.woo_id,
+        medusa_order_id: order_id,
+        woo_modified_at: draft.modified_at ?? draft.created_at,
+        woo_status: draft.status,
+      })),
+    }))
+  )
+
+  const results = transform({ input, prepared, accepted, orders }, ({ input, prepared, accepted, orders }) =>
+    input.drafts.map((_, index): BatchImportResult => {
+      const plan = prepared.plans[index]
+      if ("rejected" in plan) return plan
+      const at = accepted.findIndex((a) => a.index === index)
+      if (at < 0) return { per_order: true }
+      const result = orders[at]
+      return "order_id" in result ? { order_id: result.order_id, differences: accepted[at].differences } : result
+    })
+  )
+  return new WorkflowResponse(results)
+})
