@@ -2,6 +2,8 @@
 // legs of the import benchmark in one process, one after the other, with its memory sampled.
 // See bench-import.ts for what is measured.
 import fs from "node:fs"
+import inspector from "node:inspector"
+import path from "node:path"
 import { SingleBar, Presets } from "cli-progress"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
@@ -11,20 +13,48 @@ import { createWooImportRun, runWooImport } from "../src/workflows/woocommerce-i
 import { loadImportRegions } from "../src/workflows/woocommerce-import/steps/resolve-import-region"
 import { startSqlCounter, type SqlCount } from "./lib/sql-counter"
 import { bareOrderInput } from "./lib/bare-order-input"
+import { traceServices } from "./lib/trace-modules"
 import { fromMinorUnits } from "../src/klarna/utils/currency"
 
 export type BenchShop = { url: string; orders_file: string }
 export type BenchImportRequest = {
   data_dir: string
+  /** The legs to run (default all). */
+  legs?: Array<"bare" | "per_order" | "batched">
+  /** Write a CPU profile of each timed leg into data_dir. */
+  profile?: boolean
+  /** Time each module method during the timed legs (printed per leg). */
+  trace?: boolean
   consumer_key: string
   consumer_secret: string
   /** Per phase and leg: the fake WooCommerce shop (its own email tag) and its orders for the bare leg. */
   phases: Record<"warm" | "timed" | "sql", Record<"bare" | "per_order" | "batched", BenchShop>>
   result_file: string
 }
-export type LegResult = { orders: number; seconds: number; rate: number; rss_start: number; rss_peak: number; failed?: number }
+export type LegResult = { orders: number; seconds: number; rate: number; rss_start: number; rss_peak: number; heap_before: number; heap_after: number; failed?: number }
+
+const TRACED = ["order", "customer", "payment", "query", "link", "woocommerceImport", "product"]
 
 const mb = (bytes: number) => Math.round(bytes / 1048576)
+
+/** The heap in use once garbage is collected (the process runs with --expose-gc): what a leg keeps. */
+function heapAfterGc() {
+  global.gc?.()
+  return process.memoryUsage().heapUsed
+}
+
+async function startProfile() {
+  const session = new inspector.Session()
+  session.connect()
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))))
+  await post("Profiler.enable")
+  await post("Profiler.start")
+  return async (file: string) => {
+    const { profile } = await post("Profiler.stop")
+    fs.writeFileSync(file, JSON.stringify(profile))
+    session.disconnect()
+  }
+}
 
 /** The peak RSS since the last `reset` and over the whole run, sampled every 20 ms. */
 function rssSampler() {
@@ -104,7 +134,7 @@ export default async function benchImport({ container }: ExecArgs) {
     per_order: (phase: "warm" | "timed" | "sql") => plugin(container, request, request.phases[phase].per_order, false, "per-order"),
     batched: (phase: "warm" | "timed" | "sql") => plugin(container, request, request.phases[phase].batched, true, "batched"),
   }
-  const names = Object.keys(legs) as Array<keyof typeof legs>
+  const names = request.legs ?? (Object.keys(legs) as Array<keyof typeof legs>)
   try {
     console.log("Warm-up (JIT, pools, caches) on a few orders per leg…")
     for (const name of names) await legs[name]("warm")
@@ -113,13 +143,22 @@ export default async function benchImport({ container }: ExecArgs) {
     console.log("Timed legs, statement logging off:")
     const timed = {} as Record<keyof typeof legs, LegResult>
     for (const name of names) {
-      if (global.gc) global.gc()
+      const heap_before = mb(heapAfterGc())
       rss.reset()
       const rss_start = process.memoryUsage().rss
+      const stopProfile = request.profile ? await startProfile() : undefined
+      const trace = request.trace ? traceServices(container, TRACED) : undefined
       const started = process.hrtime.bigint()
       const { orders, failed } = await legs[name]("timed")
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      timed[name] = { orders, failed, seconds, rate: orders / seconds, rss_start: mb(rss_start), rss_peak: mb(rss.peak()) }
+      await stopProfile?.(path.join(request.data_dir, `${name}.cpuprofile`))
+      if (trace) {
+        trace.stop()
+        console.log(`${name}: time in module methods (ms, calls)`)
+        for (const t of trace.report().slice(0, 25)) console.log(`  ${String(t.ms).padStart(7)} ${String(t.calls).padStart(6)}  ${t.label}`)
+      }
+      const rss_peak = mb(rss.peak())
+      timed[name] = { orders, failed, seconds, rate: orders / seconds, rss_start: mb(rss_start), rss_peak, heap_before, heap_after: mb(heapAfterGc()) }
     }
 
     console.log("SQL per order (statement logging on, separate orders):")

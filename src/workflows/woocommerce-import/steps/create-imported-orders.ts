@@ -1,5 +1,4 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import { decorateCartTotals, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkImportTotal, medusaOrderInput, type ImportedOrderDraft } from "../../../woocommerce"
 import { toMinorUnits } from "../../../klarna/utils/currency"
@@ -16,9 +15,9 @@ export type ImportedOrderResult = { order_id: string } | { rejected: string }
 
 /**
  * Creates a page's Medusa orders in one call to the order module (no
- * reservations, events or notifications) and reads their totals in one query;
- * an order whose total is not WooCommerce's to the minor unit is removed
- * again and rejected, with the per-order path's reason.
+ * reservations, events or notifications); an order whose total is not
+ * WooCommerce's to the minor unit is removed again and rejected, with the
+ * per-order path's reason.
  */
 export const createImportedOrdersStep = createStep(
   "create-imported-orders",
@@ -30,21 +29,23 @@ export const createImportedOrdersStep = createStep(
     const variants = new Map(Object.entries(input.variants))
     const data = input.orders.map((o) => medusaOrderInput(o.draft, { region_id: o.region_id, customer_id: o.customer_id, sales_channel_id: input.sales_channel_id, variants }))
     const created = await orders.createOrders(data as any[])
-    // The module lists what it created, not necessarily in the input's order.
-    const idOf = new Map(created.map((o) => [Number((o.metadata as any)?.woocommerce_id), o.id]))
-    const ids = input.orders.map((o) => idOf.get(o.draft.woo_id)!)
-    try {
-      const results = await checkTotals(container, input.orders, ids)
-      const removed = ids.filter((_, i) => "rejected" in results[i])
-      if (removed.length) {
-        await orders.deleteOrders(removed)
-      }
-      return new StepResponse(results, ids.filter((id) => !removed.includes(id)))
-    } catch (e) {
+    // The module lists what it created (not necessarily in the input's order), re-read with every
+    // relation its totals need: Medusa's own totals function gives the total a query would.
+    const byWooId = new Map(created.map((o) => [Number((o.metadata as any)?.woocommerce_id), o]))
+    const ids = input.orders.map((o) => byWooId.get(o.draft.woo_id)!.id)
+    const results = input.orders.map(({ draft }, i): ImportedOrderResult => {
+      const mismatch = totalMismatch(toMinorUnits(decorateCartTotals(byWooId.get(draft.woo_id) as any).total as any, draft.currency_code), draft)
+      return mismatch ? { rejected: mismatch } : { order_id: ids[i] }
+    })
+    const removed = ids.filter((_, i) => "rejected" in results[i])
+    if (removed.length) {
       // A failing step is not compensated itself.
-      await orders.deleteOrders(ids).catch(() => undefined)
-      throw e
+      await orders.deleteOrders(removed).catch(async (e) => {
+        await orders.deleteOrders(ids).catch(() => undefined)
+        throw e
+      })
     }
+    return new StepResponse(results, ids.filter((id) => !removed.includes(id)))
   },
   async (ids, { container }) => {
     if (ids?.length) {
@@ -61,14 +62,4 @@ function totalMismatch(total: number, draft: ImportedOrderDraft): string | null 
   } catch (e) {
     return (e as Error).message
   }
-}
-
-async function checkTotals(container: MedusaContainer, orders: CreateImportedOrdersStepInput["orders"], ids: string[]): Promise<ImportedOrderResult[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: ids } })
-  const totalOf = new Map((data as any[]).map((o) => [o.id, o.total]))
-  return orders.map(({ draft }, i) => {
-    const mismatch = totalMismatch(toMinorUnits(totalOf.get(ids[i]), draft.currency_code), draft)
-    return mismatch ? { rejected: mismatch } : { order_id: ids[i] }
-  })
 }
