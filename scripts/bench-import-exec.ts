@@ -25,6 +25,8 @@ export type BenchImportRequest = {
   profile?: boolean
   /** Time each module method during the timed legs (printed per leg). */
   trace?: boolean
+  /** WooCommerce orders per page (the import's per_page). */
+  per_page?: number
   consumer_key: string
   consumer_secret: string
   /** Per phase and leg: the fake WooCommerce shop (its own email tag) and its orders for the bare leg. */
@@ -102,7 +104,7 @@ async function bare(container: MedusaContainer, shop: BenchShop, label: string) 
 }
 
 async function plugin(container: MedusaContainer, request: BenchImportRequest, shop: BenchShop, batch: boolean, label: string) {
-  const run = await createWooImportRun(container, shop.url, { batch, reconcile: false, modified_after: "2000-01-01T00:00:00" })
+  const run = await createWooImportRun(container, shop.url, { batch, reconcile: false, modified_after: "2000-01-01T00:00:00", per_page: request.per_page })
   const bar = progressBar(label)
   bar.start(1, 0, { rate: "0.0", imported: 0, failed: 0 })
   const started = Date.now()

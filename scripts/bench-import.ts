@@ -8,7 +8,7 @@
 // statements and transactions per order on --sql-orders more orders per leg (statement logging slows
 // every statement, so timing is done without it). The legs run in one `medusa exec` process against
 // the benchmark stack's database (the main command booted with its data in .bench/import).
-// `npm run bench:import [-- --orders 1000 --sql-orders 100 --legs bare,per_order,batched --profile --trace]`
+// `npm run bench:import [-- --orders 1000 --sql-orders 100 --per-page 100 --legs bare,per_order,batched --profile --trace]`
 // (--profile writes a CPU profile of each timed leg to .bench/import/<leg>.cpuprofile; --trace prints the
 // time spent in each module method per leg).
 import { spawn } from "node:child_process"
@@ -20,6 +20,7 @@ import type { BenchImportRequest, BenchShop, LegResult } from "./bench-import-ex
 
 const ORDERS = numberArg("orders", 1000)
 const SQL_ORDERS = numberArg("sql-orders", 100)
+const PER_PAGE = numberArg("per-page", 100)
 const WARM_ORDERS = 30
 const ALL_LEGS = ["bare", "per_order", "batched"] as const
 const legsArg = process.argv.indexOf("--legs")
@@ -65,7 +66,7 @@ async function main() {
     }
     const runtime = JSON.parse(fs.readFileSync(path.join(stack.dataDir, "runtime.json"), "utf8"))
     const result_file = path.join(stack.dataDir, "result.json")
-    const request: BenchImportRequest = { legs: LEGS, profile: PROFILE, trace: TRACE, data_dir: stack.dataDir, consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET, phases, result_file }
+    const request: BenchImportRequest = { legs: LEGS, profile: PROFILE, trace: TRACE, per_page: PER_PAGE, data_dir: stack.dataDir, consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET, phases, result_file }
     console.log(`${ORDERS} generated WooCommerce orders per leg (+${SQL_ORDERS} for counting SQL, +${WARM_ORDERS} to warm up), in one process:`)
     const code = await medusaExec({ ...process.env, ...runtime.env, MEDUSA_KLARNA_DATA_DIR: stack.dataDir, BENCH_IMPORT_REQUEST: JSON.stringify(request) })
     if (code !== 0) throw new Error(`the benchmark process exited with ${code}`)
