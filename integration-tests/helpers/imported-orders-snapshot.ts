@@ -19,6 +19,8 @@ const ORDER_FIELDS = [
   "billing_address.*",
   "customer.*",
   "summary.*",
+  "transactions.*",
+  "credit_lines.*",
   "payment_collections.*",
   "payment_collections.payment_sessions.*",
   "payment_collections.payments.*",
@@ -33,7 +35,7 @@ const DROPPED = new Set(["display_id"])
  * Everything an import made, comparable between two imports: generated ids
  * become "<id>", times of the import "<set>" (null stays null), arrays are
  * sorted, and `rewrite` evens out what differs on purpose (shop URL, email tag).
- * WooCommerce's own dates (the order's created_at, metadata) are kept.
+ * WooCommerce's own dates (the order's created_at, woo_* and woocommerce_*) are kept.
  */
 export function normalizeImported(value: unknown, rewrite: (s: string) => string, key = ""): unknown {
   if (value instanceof Date) return "<set>"
@@ -50,7 +52,7 @@ export function normalizeImported(value: unknown, rewrite: (s: string) => string
   }
   if (typeof value === "string") {
     if (GENERATED_ID.test(value)) return "<id>"
-    if (key.endsWith("_at") && !key.startsWith("woocommerce_") && /^\d{4}-\d\d-\d\dT/.test(value)) return "<set>"
+    if (key.endsWith("_at") && !/^woo(?:commerce)?_/.test(key) && /^\d{4}-\d\d-\d\dT/.test(value)) return "<set>"
     return rewrite(value)
   }
   return value

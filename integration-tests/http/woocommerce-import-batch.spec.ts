@@ -84,15 +84,22 @@ medusaIntegrationTestRunner({
 
       // What the comparison covers, as the per-order path made it.
       const outcome = (id: number) => (perOrder.outcomes as any[]).find((r) => r.woo_order_id === id)
-      for (const id of [12007, 48213, 48377, 48402, 48415, 48420, 48450, 48470, 48490]) expect(outcome(id).outcome).toBe("imported")
+      for (const id of [12007, 48213, 48377, 48402, 48415, 48420, 48441, 48450, 48470, 48490]) expect(outcome(id).outcome).toBe("imported")
       expect(outcome(48480)).toEqual(expect.objectContaining({ outcome: "failed", reason: expect.stringContaining("No Medusa region sells in USD") }))
       const orders = perOrder.orders as Record<string, any>
       const payment = (id: number) => orders[id].payment_collections[0].payments[0]
       expect(payment(48377)).toEqual(expect.objectContaining({ provider_id: "pp_klarna_klarna", captured_at: "<set>", refunds: [expect.objectContaining({ amount: 119 })] })) // captured, part-refunded
+      expect(orders[48377].transactions.map((t: any) => [t.reference, t.amount])).toEqual(expect.arrayContaining([["capture", 1135], ["refund", -119]]))
+      expect(orders[48377].transactions).toHaveLength(2)
+      expect(orders[48377].credit_lines).toEqual([expect.objectContaining({ reference: "refund", amount: 119 })])
+      expect(orders[48377].summary).toEqual(expect.objectContaining({ paid_total: 1135, refunded_total: 119, pending_difference: 0 }))
       expect(payment(48415)).toEqual(expect.objectContaining({ canceled_at: "<set>", captured_at: null })) // cancelled
+      expect(orders[48415].payment_collections[0].status).toBe("canceled")
       expect(payment(48420).refunds).toHaveLength(1) // fully refunded
       expect(payment(12007).provider_id).toBe("pp_system_default") // legacy klarna_invoice
-      expect(payment(48490).provider_id).toBe("pp_system_default") // not managed in Klarna
+      expect(payment(48490).provider_id).toBe("pp_system_default") // Klarna, not managed in Klarna
+      expect(payment(48441).provider_id).toBe("pp_system_default") // bank transfer, as history
+      expect(orders[48377].link).toEqual(expect.objectContaining({ state: "imported", woo_status: "completed", woo_modified_at: expect.stringMatching(/^2025-/) }))
       expect(orders[48470]).toEqual(expect.objectContaining({ currency_code: "eur", total: 143.07 }))
       expect(orders[48470].items.map((i: any) => i.title)).toContain("Laskutuslisä") // invoice fee
       expect(orders[48470].items.flatMap((i: any) => i.tax_lines.map((t: any) => t.rate))).toContain(25.5)

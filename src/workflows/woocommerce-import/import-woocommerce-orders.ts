@@ -3,11 +3,13 @@ import { reconcilePaymentTruth, type ImportedOrderDraft, type ImportRegion, type
 import { replayFitsLedger } from "./batch/imported-payment-rows"
 import { prepareImportedOrdersStep } from "./steps/prepare-imported-orders"
 import { readImportKlarnaOrdersStep } from "./steps/read-import-klarna-orders"
+import { reserveWooOrderLinksStep } from "./steps/reserve-woo-order-links"
 import { createImportCustomersStep } from "./steps/create-import-customers"
 import { createImportedOrdersStep } from "./steps/create-imported-orders"
 import { settleImportCustomersStep } from "./steps/settle-import-customers"
 import { createImportedPaymentsStep } from "./steps/create-imported-payments"
-import { linkWooOrdersStep } from "./steps/link-woo-orders"
+import { recordImportedOrderTransactionsStep } from "./steps/record-imported-order-transactions"
+import { settleWooOrderLinksStep } from "./steps/settle-woo-order-links"
 
 export type ImportWooCommerceOrdersWorkflowInput = {
   /** New orders only (no Woo order link yet), each WooCommerce order once. */
@@ -32,9 +34,11 @@ export const importWooCommerceOrdersWorkflowId = "import-woocommerce-orders"
 /**
  * A page of new WooCommerce orders into Medusa at once: what the
  * import-woocommerce-order workflow makes of each order, with each module
- * written once for the page (customers, orders, payments, links). An order
- * that cannot be imported is rejected without failing the others; if a step
- * fails, the whole page is undone.
+ * written once for the page (links reserved first and settled last, customers,
+ * orders, payments, order transactions). An order that cannot be imported is
+ * rejected without failing the others; if a step fails, the whole page is
+ * undone; if the process dies half-way, the reserved links let the next run
+ * clean up and redo each order.
  */
 export const importWooCommerceOrdersWorkflow = createWorkflow(importWooCommerceOrdersWorkflowId, (input: ImportWooCommerceOrdersWorkflowInput) => {
   const prepared = prepareImportedOrdersStep({ drafts: input.drafts, regions: input.regions })
@@ -54,30 +58,29 @@ export const importWooCommerceOrdersWorkflow = createWorkflow(importWooCommerceO
     return list
   })
 
+  const reserved = reserveWooOrderLinksStep(transform({ accepted, input }, ({ accepted, input }) => ({ shop_url: input.shop_url, woo_order_ids: accepted.map((a) => a.draft.woo_id) })))
   const customers = createImportCustomersStep(transform({ accepted }, ({ accepted }) => ({ orders: accepted.map((a) => ({ email: a.email, draft: a.draft })) })))
-  const orderInput = transform({ accepted, customers, prepared, input }, ({ accepted, customers, prepared, input }) => ({
-    orders: accepted.map((a, i) => ({ draft: a.draft, region_id: a.region_id, customer_id: customers.customer_ids[i] })),
+  const orderInput = transform({ accepted, customers, prepared, input, reserved }, ({ accepted, customers, prepared, input, reserved }) => ({
+    orders: accepted.map((a, i) => ({ order_id: reserved[i].order_id, draft: a.draft, region_id: a.region_id, customer_id: customers.customer_ids[i] })),
     sales_channel_id: input.sales_channel_id,
     variants: prepared.variants,
   }))
   const orders = createImportedOrdersStep(orderInput)
-  const imported = transform({ accepted, orders }, ({ accepted, orders }) =>
+  const imported = transform({ accepted, orders, reserved }, ({ accepted, orders, reserved }) =>
     accepted.flatMap((a, i) => {
       const result = orders[i]
-      return "order_id" in result ? [{ ...a, order_id: result.order_id }] : []
+      return "order_id" in result ? [{ ...a, order_id: result.order_id, link_id: reserved[i].link_id }] : []
     })
   )
   settleImportCustomersStep(transform({ customers, imported }, ({ customers, imported }) => ({ created: customers.created, imported })))
-  createImportedPaymentsStep(transform({ imported }, ({ imported }) => ({ orders: imported.map((o) => ({ order_id: o.order_id, draft: o.draft, truth: o.truth })) })))
-  linkWooOrdersStep(
-    transform({ imported, input }, ({ imported, input }) => ({
-      links: imported.map(({ draft, order_id }) => ({
-        shop_url: input.shop_url,
-        woo_order_id: draft.woo_id,
-        medusa_order_id: order_id,
-        woo_modified_at: draft.modified_at ?? draft.created_at,
-        woo_status: draft.status,
-      })),
+  const payments = createImportedPaymentsStep(
+    transform({ imported }, ({ imported }) => ({ orders: imported.map((o) => ({ order_id: o.order_id, draft: o.draft, truth: o.truth })) }))
+  )
+  recordImportedOrderTransactionsStep(payments)
+  settleWooOrderLinksStep(
+    transform({ imported, reserved, orders }, ({ imported, reserved, orders }) => ({
+      imported: imported.map(({ draft, link_id }) => ({ link_id, woo_modified_at: draft.modified_at ?? draft.created_at, woo_status: draft.status })),
+      released: reserved.filter((_, i) => "rejected" in orders[i]).map((r) => r.link_id),
     }))
   )
 

@@ -12,7 +12,7 @@ export type ImportedPaymentRows = {
     id: string
     currency_code: string
     amount: string
-    status: "authorized" | "completed"
+    status: "authorized" | "completed" | "canceled"
     authorized_amount: string
     captured_amount: string
     refunded_amount: string
@@ -101,8 +101,8 @@ export function importedPaymentRows(draft: ImportedOrderDraft, truth: PaymentTru
       id: ids.collection,
       currency_code,
       amount,
-      // A cancellation leaves the collection as the authorization left it, as the payment module does.
-      status: fullyCaptured ? "completed" : "authorized",
+      // Canceled as Medusa's own order cancel leaves it; amounts and dates as the authorization left them.
+      status: canceled ? "canceled" : fullyCaptured ? "completed" : "authorized",
       authorized_amount: amount,
       captured_amount: money(truth.captured),
       refunded_amount: money(refunded),

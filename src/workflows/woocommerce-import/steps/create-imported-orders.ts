@@ -5,7 +5,8 @@ import { toMinorUnits } from "../../../klarna/utils/currency"
 import type { ImportVariants } from "./resolve-import-variants"
 
 export type CreateImportedOrdersStepInput = {
-  orders: Array<{ draft: ImportedOrderDraft; region_id: string; customer_id: string }>
+  /** Each with the id reserved for it in its WooCommerce link. */
+  orders: Array<{ order_id: string; draft: ImportedOrderDraft; region_id: string; customer_id: string }>
   sales_channel_id?: string
   variants: ImportVariants
 }
@@ -14,10 +15,10 @@ export type CreateImportedOrdersStepInput = {
 export type ImportedOrderResult = { order_id: string } | { rejected: string }
 
 /**
- * Creates a page's Medusa orders in one call to the order module (no
- * reservations, events or notifications); an order whose total is not
- * WooCommerce's to the minor unit is removed again and rejected, with the
- * per-order path's reason.
+ * Creates a page's Medusa orders, with their reserved ids, in one call to the
+ * order module (no reservations, events or notifications), and checks each
+ * stored order's total again: one that is not WooCommerce's to the minor unit
+ * is removed again and rejected, with the per-order path's reason.
  */
 export const createImportedOrdersStep = createStep(
   "create-imported-orders",
@@ -27,15 +28,17 @@ export const createImportedOrdersStep = createStep(
     }
     const orders = container.resolve(Modules.ORDER)
     const variants = new Map(Object.entries(input.variants))
-    const data = input.orders.map((o) => medusaOrderInput(o.draft, { region_id: o.region_id, customer_id: o.customer_id, sales_channel_id: input.sales_channel_id, variants }))
-    const created = await orders.createOrders(data as any[])
-    // The module lists what it created (not necessarily in the input's order), re-read with every
-    // relation its totals need: Medusa's own totals function gives the total a query would.
-    const byWooId = new Map(created.map((o) => [Number((o.metadata as any)?.woocommerce_id), o]))
-    const ids = input.orders.map((o) => byWooId.get(o.draft.woo_id)!.id)
-    const results = input.orders.map(({ draft }, i): ImportedOrderResult => {
-      const mismatch = totalMismatch(toMinorUnits(decorateCartTotals(byWooId.get(draft.woo_id) as any).total as any, draft.currency_code), draft)
-      return mismatch ? { rejected: mismatch } : { order_id: ids[i] }
+    const data = input.orders.map((o) => ({
+      ...medusaOrderInput(o.draft, { region_id: o.region_id, customer_id: o.customer_id, sales_channel_id: input.sales_channel_id, variants }),
+      id: o.order_id,
+    }))
+    const ids = input.orders.map((o) => o.order_id)
+    // The module lists what it created re-read with every relation its totals need: Medusa's own
+    // totals function gives the total a query would.
+    const created = new Map((await orders.createOrders(data as any[])).map((o) => [o.id, o]))
+    const results = input.orders.map(({ draft, order_id }): ImportedOrderResult => {
+      const mismatch = totalMismatch(toMinorUnits(decorateCartTotals(created.get(order_id) as any).total as any, draft.currency_code), draft)
+      return mismatch ? { rejected: mismatch } : { order_id }
     })
     const removed = ids.filter((_, i) => "rejected" in results[i])
     if (removed.length) {

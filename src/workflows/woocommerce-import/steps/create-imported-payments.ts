@@ -19,7 +19,8 @@ type Undo = { order_ids: string[]; payment_collection_ids: string[] }
  * after the per-order path's authorization and replay (see
  * `importedPaymentRows`): collections, order links, sessions, payments, then
  * captures and refunds, one call each. No provider is called, so Klarna is
- * not either. Undone by unlinking and deleting the collections.
+ * not either. Answers each order's captures and refunds (for its order
+ * transactions). Undone by unlinking and deleting the collections.
  */
 export const createImportedPaymentsStep = createStep(
   "create-imported-payments",
@@ -27,8 +28,14 @@ export const createImportedPaymentsStep = createStep(
     const now = new Date()
     const rows = input.orders.map((o) => importedPaymentRows(o.draft, o.truth, now))
     const undo: Undo = { order_ids: input.orders.map((o) => o.order_id), payment_collection_ids: rows.map((r) => r.collection.id) }
+    const ledgers = rows.map((r, i) => ({
+      order_id: input.orders[i].order_id,
+      currency_code: r.payment.currency_code,
+      captures: r.captures.map((c) => ({ id: c.id, amount: c.amount })),
+      refunds: r.refunds.map((f) => ({ id: f.id, amount: f.amount })),
+    }))
     if (!rows.length) {
-      return new StepResponse([] as Array<{ payment_id: string }>, undo)
+      return new StepResponse({ ledgers }, undo)
     }
     const payments = container.resolve<IPaymentModuleService & GeneratedPaymentWrites>(Modules.PAYMENT)
     await payments.createPaymentCollections(rows.map((r) => r.collection))
@@ -48,7 +55,7 @@ export const createImportedPaymentsStep = createStep(
       await undoImportedPayments(container, undo).catch(() => undefined)
       throw e
     }
-    return new StepResponse(rows.map((r) => ({ payment_id: r.payment.id })), undo)
+    return new StepResponse({ ledgers }, undo)
   },
   async (undo, { container }) => {
     if (undo?.payment_collection_ids.length) {

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { importCustomerEmail, matchImportRegion, type ImportedOrderDraft, type ImportRegion } from "../../../woocommerce"
+import { checkImportTotal, importCustomerEmail, matchImportRegion, medusaOrderInput, medusaOrderTotal, type ImportedOrderDraft, type ImportRegion } from "../../../woocommerce"
 import { loadImportRegions } from "./resolve-import-region"
 import type { ImportVariants } from "./resolve-import-variants"
 
@@ -8,9 +8,11 @@ import type { ImportVariants } from "./resolve-import-variants"
 export type ImportPlan = { region_id: string; email: string } | { rejected: string }
 
 /**
- * The region and customer email of each of a page's orders, checked before
- * anything is written (an order without them is rejected with the reason the
- * per-order path gives), and the variants all their lines name, read at once.
+ * The region, customer email and Medusa total of each of a page's orders,
+ * checked before anything is written (an order without a region or email, or
+ * whose total would not be WooCommerce's, is rejected with the reason the
+ * per-order path gives, in its order), and the variants all their lines name,
+ * read at once.
  */
 export const prepareImportedOrdersStep = createStep(
   "prepare-imported-orders",
@@ -18,7 +20,11 @@ export const prepareImportedOrdersStep = createStep(
     const regions = input.regions ?? (await loadImportRegions(container))
     const plans = input.drafts.map((draft): ImportPlan => {
       try {
-        return { region_id: matchImportRegion(regions, draft), email: importCustomerEmail(draft) }
+        const region_id = matchImportRegion(regions, draft)
+        const email = importCustomerEmail(draft)
+        const input = medusaOrderInput(draft, { region_id, customer_id: "", variants: new Map() })
+        checkImportTotal(draft, medusaOrderTotal(input, draft.currency_code))
+        return { region_id, email }
       } catch (e) {
         return { rejected: (e as Error).message }
       }

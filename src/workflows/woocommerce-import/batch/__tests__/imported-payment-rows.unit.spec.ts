@@ -53,13 +53,13 @@ describe("importedPaymentRows", () => {
     })
   })
 
-  it("a cancelled Klarna order: the payment canceled with the cancellation requested, the collection still authorized", () => {
+  it("a cancelled Klarna order: the payment canceled with the cancellation requested, the collection canceled", () => {
     const draft = draftOf(SAMPLE_ORDER_D_CANCELLED)
     const rows = importedPaymentRows(draft, wooPaymentTruth(draft), now, ids())
     expect(rows.captures).toEqual([])
     expect(rows.payment).toEqual(expect.objectContaining({ captured_at: null, canceled_at: now }))
     expect(rows.payment.data).toEqual(expect.objectContaining({ cancel_requested_at: now.toISOString(), import_replay: false }))
-    expect(rows.collection).toEqual(expect.objectContaining({ status: "authorized", captured_amount: "0.00", refunded_amount: "0.00", completed_at: null }))
+    expect(rows.collection).toEqual(expect.objectContaining({ status: "canceled", authorized_amount: "377.00", captured_amount: "0.00", refunded_amount: "0.00", completed_at: null }))
   })
 
   it("a legacy gateway's order: the system provider, which keeps no payment data and adopts nothing", () => {
