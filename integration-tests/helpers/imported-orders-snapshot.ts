@@ -65,7 +65,10 @@ export async function importedOrdersSnapshot(container: MedusaContainer, shopUrl
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: links.map((l: any) => l.medusa_order_id) } })
   const byId = new Map((orders as any[]).map((o) => [o.id, o]))
-  const snapshot: Record<string, unknown> = {}
+  // An order of the shop without a link would be one a failed import left behind.
+  const all = await container.resolve(Modules.ORDER).listOrders({}, { select: ["id", "metadata"], take: null as any })
+  const linked = new Set(links.map((l: any) => l.medusa_order_id))
+  const snapshot: Record<string, unknown> = { unlinked: all.filter((o) => rewrite(String((o.metadata as any)?.woocommerce_shop_url)) === "<shop>" && !linked.has(o.id)).length }
   for (const link of links) {
     const order = byId.get(link.medusa_order_id)
     // created_at is WooCommerce's date: compared as it is.

@@ -147,7 +147,26 @@ medusaIntegrationTestRunner({
       const batched = await importDrafts(container, "b", true, tweak)
       expect(warn).toHaveBeenCalledWith(expect.stringContaining("batch failed"))
       expect((perOrder.outcomes as any[]).filter((o) => o.outcome === "failed")).toHaveLength(2) // the titleless order and the USD one
+      expect((batched.orders as any).unlinked).toBe(0) // the undone page left no order behind
       expect(batched).toEqual(perOrder)
+    })
+
+    it("a page that fails at its last write is undone whole (links, orders, payments, new customers) before it is imported order by order", async () => {
+      const container = getContainer()
+      const woo = container.resolve("woocommerceImport") as any
+      const query = container.resolve("query") as any
+      const collections = async () => (await query.graph({ entity: "payment_collection", fields: ["id"] })).data.length
+      const perOrder = await importDrafts(container, "p", false, (d) => d)
+      const before = await collections()
+      // The batch's confirmation of its links fails once; the per-order path's own confirmations then succeed.
+      const confirm = jest.spyOn(woo, "updateWooOrderLinks").mockRejectedValueOnce(new Error("the database went away"))
+      const batched = await importDrafts(container, "b", true, (d) => d)
+      const imported = (perOrder.outcomes as any[]).filter((o) => o.outcome === "imported").length
+      expect(imported).toBeGreaterThan(5)
+      expect(confirm.mock.calls[0][0]).toHaveLength(imported) // the whole page's links at once
+      expect(batched).toEqual(perOrder)
+      expect((batched.orders as any).unlinked).toBe(0)
+      expect((await collections()) - before).toBe(before) // one per imported order, none left by the undone page
     })
   },
 })

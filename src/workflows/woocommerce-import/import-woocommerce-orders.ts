@@ -6,10 +6,9 @@ import { readImportKlarnaOrdersStep } from "./steps/read-import-klarna-orders"
 import { reserveWooOrderLinksStep } from "./steps/reserve-woo-order-links"
 import { createImportCustomersStep } from "./steps/create-import-customers"
 import { createImportedOrdersStep } from "./steps/create-imported-orders"
-import { settleImportCustomersStep } from "./steps/settle-import-customers"
 import { createImportedPaymentsStep } from "./steps/create-imported-payments"
 import { recordImportedOrderTransactionsStep } from "./steps/record-imported-order-transactions"
-import { settleWooOrderLinksStep } from "./steps/settle-woo-order-links"
+import { confirmWooOrderLinksStep } from "./steps/confirm-woo-order-links"
 
 export type ImportWooCommerceOrdersWorkflowInput = {
   /** New orders only (no Woo order link yet), each WooCommerce order once. */
@@ -34,11 +33,12 @@ export const importWooCommerceOrdersWorkflowId = "import-woocommerce-orders"
 /**
  * A page of new WooCommerce orders into Medusa at once: what the
  * import-woocommerce-order workflow makes of each order, with each module
- * written once for the page (links reserved first and settled last, customers,
- * orders, payments, order transactions). An order that cannot be imported is
- * rejected without failing the others; if a step fails, the whole page is
- * undone; if the process dies half-way, the reserved links let the next run
- * clean up and redo each order.
+ * written once for the page (links reserved first and confirmed last,
+ * customers, orders, payments, order transactions). An order that cannot be
+ * imported (no region, no email, a total Medusa would not come out at) is
+ * rejected before anything is written, without failing the others; if a step
+ * fails, the whole page is undone; if the process dies half-way, the reserved
+ * links let the next run clean up and redo each order.
  */
 export const importWooCommerceOrdersWorkflow = createWorkflow(importWooCommerceOrdersWorkflowId, (input: ImportWooCommerceOrdersWorkflowInput) => {
   const prepared = prepareImportedOrdersStep({ drafts: input.drafts, regions: input.regions })
@@ -65,33 +65,23 @@ export const importWooCommerceOrdersWorkflow = createWorkflow(importWooCommerceO
     sales_channel_id: input.sales_channel_id,
     variants: prepared.variants,
   }))
-  const orders = createImportedOrdersStep(orderInput)
-  const imported = transform({ accepted, orders, reserved }, ({ accepted, orders, reserved }) =>
-    accepted.flatMap((a, i) => {
-      const result = orders[i]
-      return "order_id" in result ? [{ ...a, order_id: result.order_id, link_id: reserved[i].link_id }] : []
-    })
-  )
-  settleImportCustomersStep(transform({ customers, imported }, ({ customers, imported }) => ({ created: customers.created, imported })))
+  const orderIds = createImportedOrdersStep(orderInput)
   const payments = createImportedPaymentsStep(
-    transform({ imported }, ({ imported }) => ({ orders: imported.map((o) => ({ order_id: o.order_id, draft: o.draft, truth: o.truth })) }))
+    transform({ accepted, orderIds }, ({ accepted, orderIds }) => ({ orders: accepted.map((a, i) => ({ order_id: orderIds[i], draft: a.draft, truth: a.truth })) }))
   )
   recordImportedOrderTransactionsStep(payments)
-  settleWooOrderLinksStep(
-    transform({ imported, reserved, orders }, ({ imported, reserved, orders }) => ({
-      imported: imported.map(({ draft, link_id }) => ({ link_id, woo_modified_at: draft.modified_at ?? draft.created_at, woo_status: draft.status })),
-      released: reserved.filter((_, i) => "rejected" in orders[i]).map((r) => r.link_id),
+  confirmWooOrderLinksStep(
+    transform({ accepted, reserved }, ({ accepted, reserved }) => ({
+      links: accepted.map(({ draft }, i) => ({ link_id: reserved[i].link_id, woo_modified_at: draft.modified_at ?? draft.created_at, woo_status: draft.status })),
     }))
   )
 
-  const results = transform({ input, prepared, accepted, orders }, ({ input, prepared, accepted, orders }) =>
+  const results = transform({ input, prepared, accepted, orderIds }, ({ input, prepared, accepted, orderIds }) =>
     input.drafts.map((_, index): BatchImportResult => {
       const plan = prepared.plans[index]
       if ("rejected" in plan) return plan
       const at = accepted.findIndex((a) => a.index === index)
-      if (at < 0) return { per_order: true }
-      const result = orders[at]
-      return "order_id" in result ? { order_id: result.order_id, differences: accepted[at].differences } : result
+      return at < 0 ? { per_order: true } : { order_id: orderIds[at], differences: accepted[at].differences }
     })
   )
   return new WorkflowResponse(results)

@@ -3,8 +3,6 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { importCustomerInput, type ImportedOrderDraft } from "../../../woocommerce"
 
-export type CreatedImportCustomer = { id: string; email: string; woo_id: number }
-
 /**
  * The customers of a page's orders by email, as the per-order path finds or
  * creates them one order at a time: the existing ones read at once, the
@@ -24,15 +22,11 @@ export const createImportCustomersStep = createStep(
       }
     }
     const creators = emails.filter((e) => !byEmail.has(e)).map((email) => input.orders.find((o) => o.email === email)!)
-    const created: CreatedImportCustomer[] = []
-    if (creators.length) {
-      const made = await customers.createCustomers(creators.map((o) => importCustomerInput(o.draft, o.email)))
-      for (const c of made) {
-        byEmail.set(c.email!, c.id)
-        created.push({ id: c.id, email: c.email!, woo_id: creators.find((o) => o.email === c.email)!.draft.woo_id })
-      }
+    const created = creators.length ? await customers.createCustomers(creators.map((o) => importCustomerInput(o.draft, o.email))) : []
+    for (const c of created) {
+      byEmail.set(c.email!, c.id)
     }
-    return new StepResponse({ customer_ids: input.orders.map((o) => byEmail.get(o.email)!), created }, created.map((c) => c.id))
+    return new StepResponse({ customer_ids: input.orders.map((o) => byEmail.get(o.email)!) }, created.map((c) => c.id))
   },
   async (createdIds, { container }) => {
     if (createdIds?.length) {
@@ -42,7 +36,7 @@ export const createImportCustomersStep = createStep(
 )
 
 /** Deletes those of the customers no order uses (an order imported meanwhile by another run may). */
-export async function deleteUnusedCustomers(container: MedusaContainer, ids: string[]) {
+async function deleteUnusedCustomers(container: MedusaContainer, ids: string[]) {
   const used = await container.resolve(Modules.ORDER).listOrders({ customer_id: ids }, { select: ["id", "customer_id"] })
   const unused = ids.filter((id) => !used.some((o) => o.customer_id === id))
   if (unused.length) {
