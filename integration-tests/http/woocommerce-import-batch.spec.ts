@@ -35,8 +35,12 @@ medusaIntegrationTestRunner({
     /** What an import made, normalized so that two imports of the same shop (tagged emails, own shop URL) compare. */
     async function made(container: MedusaContainer, shopUrl: string, tag: string, outcomes: unknown[]) {
       const rewrite = (s: string) => s.split(shopUrl).join("<shop>").split(`+${tag}@`).join("@")
-      // A database error's reason shows the rows it refused, with their ids and times.
-      const reason = (s: string) => rewrite(s).replace(/\b[a-z]+_[0-9A-HJKMNP-TV-Z]{26}\b/g, "<id>").replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>")
+      // A database error's reason shows the rows it refused, with their ids and times; Klarna's, its correlation id.
+      const reason = (s: string) =>
+        rewrite(s)
+          .replace(/\b[a-z]+_[0-9A-HJKMNP-TV-Z]{26}\b/g, "<id>")
+          .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<time>")
+          .replace(/correlation id [0-9a-f-]{36}/g, "correlation id <id>") // each Klarna answer has its own
       return {
         outcomes: normalizeImported(outcomes, reason),
         orders: await importedOrdersSnapshot(container, shopUrl, rewrite),
@@ -57,13 +61,13 @@ medusaIntegrationTestRunner({
     }
 
     /** The equivalence shop's mapped orders, changed by `tweak`, imported by importWooOrdersBatch or one importWooOrder call each. */
-    async function importDrafts(container: MedusaContainer, tag: string, batch: boolean, tweak: Tweak) {
+    async function importDrafts(container: MedusaContainer, tag: string, batch: boolean, tweak: Tweak, reconcile = false) {
       await container.resolve(Modules.CUSTOMER).createCustomers([{ ...EXISTING_CUSTOMER, email: tagged(EXISTING_CUSTOMER.email, tag) }])
       const shop_url = `https://${tag}.shop.example`
       const store = withEmailTag(batchEquivalenceStore(), tag)
       const mapped = store.orders.map((o) => mapWooOrder(o, { refunds: store.refunds[o.id], notes: store.notes[o.id], shopUrl: shop_url }))
       const drafts = tweak(mapped.flatMap((m) => (m.ok ? [m.draft] : [])), tag)
-      const options: ImportOrderOptions = { shop_url, dry_run: false, reconcile: false }
+      const options: ImportOrderOptions = { shop_url, dry_run: false, reconcile }
       const outcomes = []
       if (batch) {
         outcomes.push(...(await importWooOrdersBatch(container, drafts, options)))
@@ -148,6 +152,17 @@ medusaIntegrationTestRunner({
       expect(warn).toHaveBeenCalledWith(expect.stringContaining("batch failed"))
       expect((perOrder.outcomes as any[]).filter((o) => o.outcome === "failed")).toHaveLength(2) // the titleless order and the USD one
       expect((batched.orders as any).unlinked).toBe(0) // the undone page left no order behind
+      expect(batched).toEqual(perOrder)
+    })
+
+    it("reconciling with Klarna, the batch reads each current Klarna order and reports what the per-order path reports", async () => {
+      const container = getContainer()
+      const perOrder = await importDrafts(container, "p", false, (d) => d, true)
+      const batched = await importDrafts(container, "b", true, (d) => d, true)
+      // The simulator has none of the shop's Klarna orders: each read fails, is reported, and WooCommerce's amounts are used.
+      const outcomes = perOrder.outcomes as any[]
+      expect(outcomes.filter((o) => o.differences?.some((d: string) => d.startsWith("Klarna could not confirm the order"))).length).toBeGreaterThan(5)
+      expect(outcomes.find((o) => o.klarna_order_id === null && o.outcome === "imported")?.differences).toBeUndefined() // a legacy order is not read
       expect(batched).toEqual(perOrder)
     })
 
