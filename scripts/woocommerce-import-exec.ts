@@ -3,6 +3,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../src/modules/woocommerce-import"
 import { createWooImportRun, runWooImport, type WooImportOptions } from "../src/workflows/woocommerce-import/run-woo-import"
 import { checkShopUrl } from "../src/woocommerce/shop-url"
+import { excludeWooOrders } from "../src/workflows/woocommerce-import/exclude-woo-orders"
 
 /**
  * Run through `medusa exec` by `npm run import:woocommerce` (this file, in a clone) and by
@@ -24,7 +25,7 @@ export default async function importWooCommerce({ container }: ExecArgs) {
     return
   }
   if (exclude?.length && checked?.ok) {
-    await excludeOrders(woo, checked.url, exclude)
+    await excludeWooOrders(container, checked.url, exclude, "excluded from the command line")
   }
   const run = resume ? await woo.retrieveWooImportRun(resume) : await createWooImportRun(container, shop_url, options)
   if (resume) {
@@ -70,10 +71,3 @@ export default async function importWooCommerce({ container }: ExecArgs) {
   }
 }
 
-async function excludeOrders(woo: WooCommerceImportService, shopUrl: string, ids: number[]) {
-  const known = new Set((await woo.listWooImportExclusions({ shop_url: shopUrl, woo_order_id: ids }, { select: ["woo_order_id"] })).map((e) => Number(e.woo_order_id)))
-  const fresh = [...new Set(ids)].filter((id) => !known.has(id))
-  if (fresh.length) {
-    await woo.createWooImportExclusions(fresh.map((woo_order_id) => ({ shop_url: shopUrl, woo_order_id, note: "excluded from the command line" })))
-  }
-}

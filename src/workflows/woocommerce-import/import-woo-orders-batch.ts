@@ -58,7 +58,7 @@ async function newOrders(container: MedusaContainer, drafts: ImportedOrderDraft[
 }
 
 /** `importWooOrder`, with a failure as the order's outcome (as the run records it). */
-async function importOrFail(container: MedusaContainer, draft: ImportedOrderDraft, options: ImportOrderOptions): Promise<ImportOutcome> {
+export async function importOrFail(container: MedusaContainer, draft: ImportedOrderDraft, options: ImportOrderOptions): Promise<ImportOutcome> {
   try {
     return await importWooOrder(container, draft, options)
   } catch (e) {

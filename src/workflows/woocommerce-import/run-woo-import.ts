@@ -20,8 +20,8 @@ import {
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
 import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { describeKlarnaBaseUrl } from "../../klarna/client"
-import { importWooOrder, type ImportOrderOptions, type ImportOutcome } from "./import-woo-order"
-import { importWooOrdersBatch } from "./import-woo-orders-batch"
+import type { ImportOrderOptions, ImportOutcome } from "./import-woo-order"
+import { importOrFail, importWooOrdersBatch } from "./import-woo-orders-batch"
 import { loadImportRegions } from "./steps/resolve-import-region"
 import { importServerSecret } from "./import-server-secret"
 import { keepImportRunAlive } from "./import-heartbeat"
@@ -301,18 +301,11 @@ async function importPages(
   return counters
 }
 
-/**
- * Imports a page's mapped orders, each with its own outcome: an order that
- * cannot be imported fails alone, with the reason.
- */
+/** One workflow run per order (`batch: false`), each order with its own outcome. */
 async function importDrafts(container: MedusaContainer, drafts: ImportedOrderDraft[], options: ImportOrderOptions): Promise<ImportOutcome[]> {
   const results: ImportOutcome[] = []
   for (const draft of drafts) {
-    try {
-      results.push(await importWooOrder(container, draft, options))
-    } catch (e) {
-      results.push({ outcome: "failed", reason: (e as Error).message, klarna_order_id: draft.klarna.klarna_order_id })
-    }
+    results.push(await importOrFail(container, draft, options))
   }
   return results
 }

@@ -1,13 +1,12 @@
-import { MathBN, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import type { IOrderModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { importedLedgerRows } from "../../../woocommerce"
 
 /**
- * What Medusa's own capture and refund workflows add to the order for its
- * payment's captures and refunds: a transaction per capture (+) and refund
- * (−), and a credit line per refund (Medusa's refund credits the order what
- * it pays back), so the order's summary (paid, refunded, outstanding) is
- * right. Adds only what is missing, keyed by the capture or refund id: safe
- * to run again.
+ * The order's transactions and credit lines for its payment's captures and
+ * refunds (see importedLedgerRows), so the order's summary (paid, refunded,
+ * outstanding) is right. Adds only what is missing, keyed by the capture or
+ * refund id: safe to run again.
  */
 export async function recordImportedTransactions(container: MedusaContainer, orderId: string, paymentId: string) {
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
@@ -16,26 +15,27 @@ export async function recordImportedTransactions(container: MedusaContainer, ord
   if (!payment) {
     return
   }
-  const wanted = [
-    ...(payment.captures ?? []).map((c: any) => ({ reference: "capture", reference_id: c.id, amount: c.raw_amount ?? c.amount })),
-    ...(payment.refunds ?? []).map((r: any) => ({ reference: "refund", reference_id: r.id, amount: MathBN.mult(r.raw_amount ?? r.amount, -1) })),
-  ]
-  if (!wanted.length) {
-    return
+  const amountOf = (row: any) => row.raw_amount ?? row.amount
+  const rows = importedLedgerRows({
+    order_id: orderId,
+    currency_code: payment.currency_code,
+    captures: (payment.captures ?? []).map((c: any) => ({ id: c.id, amount: amountOf(c) })),
+    refunds: (payment.refunds ?? []).map((r: any) => ({ id: r.id, amount: amountOf(r) })),
+  })
+  if (rows.transactions.length) {
+    const existing = await orders.listOrderTransactions({ order_id: orderId, reference_id: rows.transactions.map((t) => t.reference_id) } as any, { select: ["reference_id"] })
+    const known = new Set(existing.map((t: any) => t.reference_id))
+    const missing = rows.transactions.filter((t) => !known.has(t.reference_id))
+    if (missing.length) {
+      await orders.addOrderTransactions(missing as any)
+    }
   }
-  const existing = await orders.listOrderTransactions({ order_id: orderId, reference_id: wanted.map((w) => w.reference_id) } as any, { select: ["reference_id"] })
-  const known = new Set(existing.map((t: any) => t.reference_id))
-  const missing = wanted.filter((w) => !known.has(w.reference_id))
-  if (missing.length) {
-    await orders.addOrderTransactions(missing.map((m) => ({ order_id: orderId, currency_code: payment.currency_code, ...m })) as any)
-  }
-  const refunds = (payment.refunds ?? []) as any[]
-  if (refunds.length) {
-    const credited = await (orders as any).listOrderCreditLines({ order_id: orderId, reference_id: refunds.map((r) => r.id) } as any, { select: ["reference_id"] })
+  if (rows.credit_lines.length) {
+    const credited = await (orders as any).listOrderCreditLines({ order_id: orderId, reference_id: rows.credit_lines.map((c) => c.reference_id) }, { select: ["reference_id"] })
     const creditedIds = new Set(credited.map((c: any) => c.reference_id))
-    const uncredited = refunds.filter((r) => !creditedIds.has(r.id))
+    const uncredited = rows.credit_lines.filter((c) => !creditedIds.has(c.reference_id))
     if (uncredited.length) {
-      await orders.createOrderCreditLines(uncredited.map((r) => ({ order_id: orderId, amount: r.raw_amount ?? r.amount, reference: "refund", reference_id: r.id })) as any)
+      await orders.createOrderCreditLines(uncredited as any)
     }
   }
 }

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../../../modules/woocommerce-import"
 import { checkShopUrl } from "../../../../woocommerce"
 import type { AdminExcludeWooOrdersType } from "../validators"
+import { excludeWooOrders } from "../../../../workflows/woocommerce-import/exclude-woo-orders"
 
 /** The WooCommerce orders the merchant chose not to import, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -22,13 +23,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminExcludeWooOrders
   if (!checked.ok) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, checked.reason)
   }
-  const woo = req.scope.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
-  const existing = await woo.listWooImportExclusions({ shop_url: checked.url, woo_order_id: woo_order_ids }, { select: ["woo_order_id"] })
-  const known = new Set(existing.map((e) => Number(e.woo_order_id)))
-  const fresh = [...new Set(woo_order_ids)].filter((id) => !known.has(id))
-  if (fresh.length) {
-    await woo.createWooImportExclusions(fresh.map((woo_order_id) => ({ shop_url: checked.url, woo_order_id, note: note ?? null })))
-  }
-  const exclusions = await woo.listWooImportExclusions({ shop_url: checked.url, woo_order_id: woo_order_ids })
+  const exclusions = await excludeWooOrders(req.scope, checked.url, woo_order_ids, note ?? null)
   res.status(201).json({ exclusions })
 }
