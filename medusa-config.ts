@@ -1,9 +1,13 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
-import { klarnaProviderOptionsFromEnv } from "./src/config/klarna-env"
+import { klarnaProviderOptionsFromEnv, klarnaRecoveryOptionsFromEnv } from "./src/config/klarna-env"
+import { workerModeFromEnv } from "./src/config/worker-mode"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const redisUrl = process.env.REDIS_URL
+const workerMode = workerModeFromEnv(process.env.MEDUSA_WORKER_MODE)
+// Events a worker process handles at once (Medusa's Redis event bus takes one at a time by default).
+const eventConcurrency = Number(process.env.MEDUSA_EVENT_CONCURRENCY || 10)
 
 /**
  * The development and test app of this plugin: it loads the plugin's own
@@ -16,6 +20,8 @@ module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     redisUrl,
+    // server: routes only; worker: subscribers and scheduled jobs only; shared: both (one process).
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:9000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -25,7 +31,7 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true" || workerMode === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
   },
   modules: [
@@ -45,14 +51,19 @@ module.exports = defineConfig({
     },
     {
       resolve: "./src/modules/klarna-order-management",
-      options: {},
+      options: klarnaRecoveryOptionsFromEnv(process.env),
     },
     {
       resolve: "./src/modules/woocommerce-import",
     },
     ...(redisUrl
       ? [
-          { resolve: "@medusajs/medusa/event-bus-redis", key: Modules.EVENT_BUS, options: { redisUrl } },
+          {
+            resolve: "@medusajs/medusa/event-bus-redis",
+            key: Modules.EVENT_BUS,
+            options: { redisUrl, workerOptions: { concurrency: eventConcurrency } },
+          },
+          { resolve: "@medusajs/medusa/cache-redis", key: Modules.CACHE, options: { redisUrl } },
           { resolve: "@medusajs/medusa/workflow-engine-redis", key: Modules.WORKFLOW_ENGINE, options: { redis: { redisUrl } } },
           { resolve: "@medusajs/medusa/locking", key: Modules.LOCKING, options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] } },
         ]

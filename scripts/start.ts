@@ -14,6 +14,7 @@ import { startBanner } from "./lib/banner"
 import { readDatabaseState, recordMigrated, type DatabaseState } from "./lib/database-state"
 import { migrationFingerprint } from "./lib/migration-fingerprint"
 import { planStart } from "./lib/start-plan"
+import { workerModeFromEnv, type WorkerMode } from "../src/config/worker-mode"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startEmbeddedPostgres, EmbeddedPostgresError } = require("./lib/embedded-postgres")
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -136,7 +137,7 @@ function writeRuntimeFiles(env: NodeJS.ProcessEnv, state: DatabaseState) {
   }
   // For commands run beside the backend (demo:order, the WooCommerce import): the same database,
   // and the simulator's connection. Real Klarna credentials are never written to disk.
-  const shared = ["DATABASE_URL", ...(env.KLARNA_SIMULATOR_URL ? ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_SIMULATOR_URL"] : [])]
+  const shared = ["DATABASE_URL", "REDIS_URL", ...(env.KLARNA_SIMULATOR_URL ? ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_SIMULATOR_URL"] : [])]
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),
     JSON.stringify(
@@ -151,8 +152,28 @@ function writeRuntimeFiles(env: NodeJS.ProcessEnv, state: DatabaseState) {
   )
 }
 
+/** Where events and jobs run: a server alone needs Redis, from which its workers (`npm run worker`) take them. */
+function workerMode(env: NodeJS.ProcessEnv): WorkerMode {
+  let mode: WorkerMode
+  try {
+    mode = workerModeFromEnv(env.MEDUSA_WORKER_MODE)
+  } catch (e: any) {
+    throw new StartError(e.message)
+  }
+  if (mode !== "shared" && !env.REDIS_URL) {
+    throw new StartError(
+      `MEDUSA_WORKER_MODE=${mode} needs REDIS_URL: the server hands events and jobs to its workers through Redis. Set REDIS_URL, or leave MEDUSA_WORKER_MODE unset to run everything in one process.`
+    )
+  }
+  if (mode === "worker") {
+    throw new StartError("`npm start` runs the server (it migrates, seeds and serves the admin); start a worker with `npm run worker`.")
+  }
+  return mode
+}
+
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env }
+  const mode = workerMode(env)
   const [databaseUrl, connection] = await Promise.all([database(env), klarna(env)])
   Object.assign(env, connection.env, { DATABASE_URL: databaseUrl })
   env.MEDUSA_BACKEND_URL = env.MEDUSA_BACKEND_URL || `http://localhost:${PORT}`
@@ -184,6 +205,7 @@ async function main() {
       publishableKey: state.demoStore?.publishable_key ?? null,
       klarna: connection.description,
       watching: watch,
+      serverOnly: mode === "server",
     })
   )
 }

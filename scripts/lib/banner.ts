@@ -4,6 +4,8 @@ export interface BannerFacts {
   publishableKey: string | null
   klarna: string
   watching: boolean
+  /** MEDUSA_WORKER_MODE=server: events and jobs run in workers. */
+  serverOnly?: boolean
 }
 
 /** The lines `npm start` prints once Medusa answers: only what is true of this run. */
@@ -17,6 +19,7 @@ export function startBanner(f: BannerFacts): string {
     `   Store API:        http://localhost:${f.port}/store`,
     `   Publishable key:  ${f.publishableKey ?? "none (the database has no demo publishable key)"}`,
     `   Klarna:           ${f.klarna}`,
+    ...(f.serverOnly ? ["   Events and jobs:  in workers (MEDUSA_WORKER_MODE=server); start each with: npm run worker"] : []),
     " Place a test order:  npm run demo:order",
   ]
   const rule = "─".repeat(62)

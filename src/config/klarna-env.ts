@@ -20,3 +20,18 @@ export function klarnaProviderOptionsFromEnv(env: NodeJS.ProcessEnv): Record<str
   }
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""))
 }
+
+/**
+ * Order-management module options from the environment: how long an action
+ * may run before another process takes it over (`KLARNA_ACTION_LEASE_MS`), and
+ * after how long a Medusa capture that never got Klarna's answer is treated as
+ * abandoned by a process that died (`KLARNA_UNFINISHED_CAPTURE_AFTER_MS`).
+ */
+export function klarnaRecoveryOptionsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const recovery = {
+    leaseMs: env.KLARNA_ACTION_LEASE_MS ? Number(env.KLARNA_ACTION_LEASE_MS) : undefined,
+    unfinishedAfterMs: env.KLARNA_UNFINISHED_CAPTURE_AFTER_MS ? Number(env.KLARNA_UNFINISHED_CAPTURE_AFTER_MS) : undefined,
+  }
+  const given = Object.fromEntries(Object.entries(recovery).filter(([, v]) => v !== undefined))
+  return Object.keys(given).length ? { recovery: given } : {}
+}

@@ -44,6 +44,16 @@ export const klarnaMessages = {
     `The order change was not confirmed in Medusa, so the Klarna order was put back as it was. Order amount: ${formatMinorUnits(amount, currency)}.`,
   extended: (expiresAt?: string) => `Klarna authorization time extended${expiresAt ? ` until ${expiresAt.slice(0, 10)}` : ""}.`,
   failed: (what: string, reason: string) => `Could not ${what} Klarna order. ${reason}`,
+  captureStillRunning: (until: string) =>
+    `Another capture of this order has not finished yet; the capture is tried again after ${until.slice(11, 19)} UTC.`,
+  resumedAfterInterruption: (abandoned: number, recorded: number) =>
+    [
+      abandoned ? `A capture interrupted before Klarna's answer reached Medusa was resumed (Klarna's order was read, so nothing is captured twice).` : "",
+      recorded ? `A capture Klarna had made was recorded on the order.` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  inProgress: (what: string) => `Klarna ${what} in progress; if it is interrupted, it is resumed automatically.`,
   retrying: (what: string, reason: string, at: Date) =>
     `Could not ${what} Klarna order yet: ${reason} Retrying automatically at ${at.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
   dismissed: (note: string, was: string) => `Dismissed with the note "${note}". It was: ${was}`,

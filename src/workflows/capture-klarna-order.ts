@@ -5,6 +5,8 @@ import type { KlarnaAction, KlarnaActionResult } from "./klarna-action/types"
 import { KLARNA_CAPTURE_REFERENCE_PENDING } from "./note-klarna-capture-reference"
 import { resolveKlarnaCaptureStep, type ResolveKlarnaCaptureStepInput } from "./steps/resolve-klarna-capture"
 import { setKlarnaCapturePlanStep } from "./steps/set-klarna-capture-plan"
+import { finishUnfinishedKlarnaCapturesStep } from "./steps/finish-unfinished-klarna-captures"
+import { klarnaMessages } from "../klarna/messages"
 
 export type CaptureKlarnaOrderWorkflowInput = ResolveKlarnaCaptureStepInput & { captured_by?: string }
 
@@ -16,11 +18,14 @@ export const captureKlarnaAction: KlarnaAction = { workflow_id: captureKlarnaOrd
  * Captures an order's Klarna payment through Medusa's own capture workflow,
  * so Medusa's payment and Klarna agree: on completion (remaining amount), per
  * fulfilment (the fulfilled items, with their lines and tracking), or by an
- * admin. Guards stop it without a Klarna call where none is due. Answers the
- * capture's event-log entry.
+ * admin. Guards stop it without a Klarna call where none is due. What a
+ * process killed mid-capture left is finished first; while another capture
+ * may still be running, it waits for it. Answers the capture's event-log entry.
  */
 export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkflowId, (input: CaptureKlarnaOrderWorkflowInput) => {
-  const resolution = resolveKlarnaCaptureStep(input)
+  const finished = finishUnfinishedKlarnaCapturesStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+  const waiting = transform({ finished }, ({ finished }) => finished.recheck_at)
+  const resolution = when("klarna-capture-not-running-elsewhere", { waiting }, ({ waiting }) => !waiting).then(() => resolveKlarnaCaptureStep(input))
 
   const captured = when("klarna-capture-due", { resolution }, ({ resolution }) => !!resolution && resolution.capture === true).then(() => {
     const planInput = transform({ resolution }, ({ resolution }) => ({
@@ -36,16 +41,27 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
     return capturePaymentWorkflow.runAsStep({ input: captureInput })
   })
 
-  const entry = transform({ resolution, captured }, ({ resolution, captured }): KlarnaActionResult => {
+  const entry = transform({ finished, resolution, captured }, ({ finished, resolution, captured }): KlarnaActionResult => {
+    if (finished.recheck_at) {
+      return { outcome: "pending_retry", attention: false, next_attempt_at: new Date(finished.recheck_at), message: klarnaMessages.captureStillRunning(finished.recheck_at) }
+    }
     if (!resolution) return null
+    const resumed = klarnaMessages.resumedAfterInterruption(finished.abandoned.length, finished.recorded.length)
     if (!resolution.capture) {
       const { capture: _capture, amount: _amount, ...skipped } = resolution
-      return skipped
+      if (!resumed) return skipped
+      // Nothing left to capture because the interrupted capture was made: this action's capture is done.
+      const done = finished.recorded.length > 0 && skipped.outcome === "skipped"
+      return { ...skipped, outcome: done ? "succeeded" : skipped.outcome, message: `${skipped.message} ${resumed}` }
     }
     // Medusa's capture answers with the payment as the provider left it.
     const { capture_reference_pending, ...entry } = captureEntry(resolution, captured as unknown as CapturedPayment | undefined)
     // Klarna's capture answer has no capture reference: it is read after the entry is written, off the capture's path.
-    return { ...entry, follow_up: capture_reference_pending && { event: KLARNA_CAPTURE_REFERENCE_PENDING, data: capture_reference_pending } }
+    return {
+      ...entry,
+      message: resumed ? `${entry.message} ${resumed}` : entry.message,
+      follow_up: capture_reference_pending && { event: KLARNA_CAPTURE_REFERENCE_PENDING, data: capture_reference_pending },
+    }
   })
   return new WorkflowResponse(entry)
 })

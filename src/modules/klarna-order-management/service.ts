@@ -24,10 +24,12 @@ const LISTED_BY_DEFAULT = new Set<string>(["needs_attention", "pending_retry"])
 export type KlarnaEventRow = InferTypeOf<typeof KlarnaEvent>
 
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number }
+export type RecoveryPolicy = { leaseMs: number; unfinishedAfterMs: number }
 
 export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting, KlarnaEvent, KlarnaPendingWrite }) {
   protected readonly defaults_: KlarnaSettings
   readonly retryPolicy: RetryPolicy
+  readonly recoveryPolicy: RecoveryPolicy
 
   constructor(container: Record<string, unknown>, options: Record<string, unknown> = {}) {
     super(...arguments)
@@ -42,6 +44,7 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
     const opts: KlarnaOrderManagementOptions = parsed.data
     this.defaults_ = mergeKlarnaSettings(DEFAULT_KLARNA_SETTINGS, opts.settings)
     this.retryPolicy = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 3_600_000, ...(opts.retry ?? {}) }
+    this.recoveryPolicy = { leaseMs: 60_000, unfinishedAfterMs: 180_000, ...(opts.recovery ?? {}) }
   }
 
   /** The live settings: what an admin saved, over the plugin-option defaults. */

@@ -1,5 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { acquireRenewedLockStep, releaseRenewedLockStep } from "../steps/renewed-lock"
+import { claimKlarnaActionStep } from "./steps/claim-klarna-action"
 import { findKlarnaActionEntryStep } from "./steps/find-klarna-action-entry"
 import { attemptKlarnaActionStep } from "./steps/attempt-klarna-action"
 import { answeredInRequest, recordKlarnaActionStep } from "./steps/record-klarna-action"
@@ -8,20 +10,21 @@ import type { KlarnaAction, RunKlarnaActionInput } from "./types"
 
 export const runKlarnaActionWorkflowId = "run-klarna-action"
 
-/** How long a second worker waits for the order, and how long a lock outlives a process that died holding it. */
-const LOCK = { timeout: 60, ttl: 180 }
+/** Seconds a second worker waits for the order, and how long the lock outlives a process that died holding it. */
+const LOCK = { timeout: 60, lease: 20 }
 
 /**
  * Runs one Klarna action for an order — automatic (an event, the retry job) or
  * an admin's — and leaves one event-log entry per `operation_key`. One action
  * at a time per order in every process: a duplicated event or a second worker
- * waits, then finds the work done. A Klarna outage is retried later by the
- * retry job with the same idempotency keys; what ends without being done is
- * listed under attention and announced to the admin.
+ * waits, then finds the work done. The entry is written before acting, so an
+ * action whose process died is run again by the retry job. A Klarna outage is
+ * retried later by the retry job with the same idempotency keys; what ends
+ * without being done is listed under attention and announced to the admin.
  */
 export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId, (spec: RunKlarnaActionInput) => {
   const key = transform({ spec }, ({ spec }) => `klarna-order:${spec.order_id}`)
-  acquireLockStep(transform({ key }, ({ key }) => ({ key, ...LOCK })))
+  const lock = acquireRenewedLockStep(transform({ key }, ({ key }) => ({ key, ...LOCK })))
   const previous = findKlarnaActionEntryStep({ operation_key: spec.operation_key })
   // Done already, or dismissed by the merchant: not run again.
   const settled = transform({ previous }, ({ previous }) => !!previous && (previous.outcome === "succeeded" || !!previous.resolved_at))
@@ -35,8 +38,9 @@ export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId,
       order_id: spec.order_id,
       answered_in_request: answeredInRequest(spec),
     }))
+    const claimed = claimKlarnaActionStep({ spec, previous })
     const result = attemptKlarnaActionStep(attemptInput)
-    const entry = recordKlarnaActionStep({ spec, result, previous })
+    const entry = recordKlarnaActionStep({ spec, result, previous, claimed })
     return transform({ result, entry }, ({ result, entry }) => ({
       entry,
       follow_up: entry && result?.follow_up ? { eventName: result.follow_up.event, data: { ...result.follow_up.data, event_id: entry.id } } : null,
@@ -46,7 +50,7 @@ export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId,
   when("klarna-action-follow-up", { recorded }, ({ recorded }) => !!recorded?.follow_up).then(() => {
     emitEventStep(transform({ recorded }, ({ recorded }) => recorded!.follow_up!))
   })
-  releaseLockStep(transform({ key }, ({ key }) => ({ key })))
+  releaseRenewedLockStep(lock)
   return new WorkflowResponse(transform({ settled, previous, recorded }, ({ settled, previous, recorded }) => (settled ? previous : recorded?.entry ?? null)))
 })
 

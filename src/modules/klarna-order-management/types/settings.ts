@@ -85,6 +85,19 @@ export const KlarnaOrderManagementOptionsSchema = z
       })
       .strict()
       .optional(),
+    recovery: z
+      .object({
+        /** How long an action's claim keeps other processes off before the retry job takes it over (its process died). */
+        leaseMs: z.number().int().min(1_000).default(60_000),
+        /**
+         * A Medusa capture row older than this with no Klarna answer recorded was
+         * left by a process that died mid-capture (longer than any live capture's
+         * wait for its lock plus Klarna's timeouts and retries).
+         */
+        unfinishedAfterMs: z.number().int().min(1_000).default(180_000),
+      })
+      .strict()
+      .optional(),
   })
   .passthrough()
 

@@ -2,9 +2,9 @@ import { container } from "@medusajs/framework"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import type { ILockingModule } from "@medusajs/framework/types"
 
-/** Seconds a capture/refund waits for another one on the same Klarna order, and how long a lock may live. */
+/** Seconds a capture/refund waits for another one on the same Klarna order, and how long its lock outlives a process that died holding it (Redis renews it while the job runs). */
 const WAIT_SECONDS = 60
-const EXPIRE_SECONDS = 120
+const EXPIRE_SECONDS = 20
 
 /**
  * Runs `job` while holding the lock of one Klarna order, across every process

@@ -4,7 +4,14 @@ import type { KlarnaEventRow } from "../../../modules/klarna-order-management/se
 import { announceKlarnaAttention } from "../announce-klarna-attention"
 import type { KlarnaActionPayload, KlarnaActionResult, RunKlarnaActionInput } from "../types"
 
-export type RecordKlarnaActionInput = { spec: RunKlarnaActionInput; result: KlarnaActionResult; previous: KlarnaEventRow | null }
+export type RecordKlarnaActionInput = {
+  spec: RunKlarnaActionInput
+  result: KlarnaActionResult
+  /** The entry before this run, as found. */
+  previous: KlarnaEventRow | null
+  /** The entry this run claimed before acting (see claim-klarna-action). */
+  claimed: KlarnaEventRow
+}
 
 /**
  * An admin's own action answers its first failure in the response; every
@@ -17,11 +24,19 @@ export const answeredInRequest = (spec: Pick<RunKlarnaActionInput, "attempt" | "
  * retry job needs to run it again, and tells the merchant when it has just
  * come to need them.
  */
-export const recordKlarnaActionStep = createStep("record-klarna-action", async ({ spec, result, previous }: RecordKlarnaActionInput, { container }) => {
+export const recordKlarnaActionStep = createStep("record-klarna-action", async ({ spec, result, previous, claimed }: RecordKlarnaActionInput, { container }) => {
+  const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   if (!result) {
+    // Nothing to record (not a Klarna order): the claim goes, the entry stays as it was.
+    if (!previous) {
+      await om.deleteKlarnaEvents(claimed.id)
+    } else {
+      const { id, outcome, message, next_attempt_at, attempts, attention } = previous
+      // Through a step's JSON the date comes back as text.
+      await om.updateKlarnaEvents({ id, outcome, message, next_attempt_at: next_attempt_at ? new Date(next_attempt_at) : null, attempts, attention } as any)
+    }
     return new StepResponse<KlarnaEventRow | null>(null)
   }
-  const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   const { order_id, follow_up: _followUp, ...described } = result
   const payload: KlarnaActionPayload = { workflow_id: spec.workflow_id, verb: spec.verb, recheck_on_refusal: spec.recheck_on_refusal, input: spec.input }
   const listed = described.outcome === "pending_retry" || ((described.outcome === "failed" || described.outcome === "needs_attention") && !answeredInRequest(spec))
@@ -38,7 +53,7 @@ export const recordKlarnaActionStep = createStep("record-klarna-action", async (
       next_attempt_at: described.next_attempt_at == null ? described.next_attempt_at : new Date(described.next_attempt_at),
       attention: described.attention ?? listed,
     },
-    previous
+    claimed
   )
   await announceKlarnaAttention(container, previous, event)
   return new StepResponse<KlarnaEventRow | null>(event)

@@ -1,0 +1,95 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { IOrderModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
+import { unfinishedCaptures } from "../../klarna/decisions/unfinished-captures"
+import { rowMinorUnits } from "../../klarna/utils/currency"
+import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
+
+export type FinishedCaptures = {
+  /** Rows of captures a dead process left without Klarna's answer, removed as Medusa removes a failed capture's row (minor units). */
+  abandoned: Array<{ id: string; amount: number; currency_code: string }>
+  /** Answered captures whose order transaction was added now. */
+  recorded: string[]
+  /** A capture may still be running in another process: the action waits until then. */
+  recheck_at: string | null
+}
+
+const isKlarnaProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("pp_klarna")
+
+async function klarnaCaptureRows(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph({
+    entity: "order",
+    fields: ["id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.currency_code",
+      "payment_collections.payments.data", "payment_collections.payments.captures.id", "payment_collections.payments.captures.created_at",
+      "payment_collections.payments.captures.amount", "payment_collections.payments.captures.raw_amount"],
+    filters: { id: orderId },
+  })
+  return ((order as any)?.payment_collections ?? [])
+    .flatMap((c: any) => c?.payments ?? [])
+    .filter((p: any) => isKlarnaProvider(p.provider_id))
+}
+
+/**
+ * Before an order's Klarna capture is decided: finishes what a process killed
+ * in the middle of an earlier capture left (see `unfinishedCaptures`). A row
+ * Klarna's answer never reached is removed, as Medusa's capture removes the
+ * row of a capture that failed, and the Klarna order's state is marked unknown,
+ * so the capture that follows reads Klarna's order and takes over what Klarna
+ * did capture (the same money, never a second capture). An answered capture
+ * gets the order transaction it lacks. Runs under the order's lock.
+ */
+export const finishUnfinishedKlarnaCapturesStep = createStep(
+  "finish-unfinished-klarna-captures",
+  async (input: { order_id: string }, { container }) => {
+    const none: FinishedCaptures = { abandoned: [], recorded: [], recheck_at: null }
+    const payments = await klarnaCaptureRows(container, input.order_id)
+    const withCaptures = payments.filter((p: any) => (p.captures ?? []).length)
+    if (!withCaptures.length) {
+      return new StepResponse(none)
+    }
+    const orders = container.resolve<IOrderModuleService>(Modules.ORDER)
+    const transactions = await orders.listOrderTransactions({ order_id: input.order_id, reference: "capture" } as any, { select: ["reference_id"] })
+    const recorded = new Set(transactions.map((t: any) => t.reference_id as string))
+    const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
+    const out: FinishedCaptures = { ...none }
+    for (const payment of withCaptures) {
+      const data = (payment.data ?? {}) as KlarnaPaymentData
+      const answered = new Set((data.captures ?? []).map((c) => c.medusa_capture_id).filter((id): id is string => !!id))
+      const found = unfinishedCaptures({ rows: payment.captures, answered, recorded, now: new Date(), unfinishedAfterMs: om.recoveryPolicy.unfinishedAfterMs })
+      if (found.recheck_at && (!out.recheck_at || found.recheck_at.toISOString() < out.recheck_at)) {
+        out.recheck_at = found.recheck_at.toISOString()
+      }
+      if (found.abandoned.length) {
+        if (data.klarna_order_id) {
+          for (const row of found.abandoned) {
+            await om.beginKlarnaWrite({
+              klarna_order_id: data.klarna_order_id,
+              operation: "capture-abandoned",
+              idempotency_key: `abandoned:${row.id}`,
+              amount: rowMinorUnits(row as any, payment.currency_code),
+            })
+          }
+        }
+        await container.resolve<IPaymentModuleService>(Modules.PAYMENT).deleteCaptures(found.abandoned.map((r: any) => r.id))
+        out.abandoned.push(...found.abandoned.map((r: any) => ({ id: r.id, amount: rowMinorUnits(r, payment.currency_code), currency_code: payment.currency_code })))
+      }
+      if (found.unrecorded.length) {
+        await orders.addOrderTransactions(
+          found.unrecorded.map((r: any) => ({
+            order_id: input.order_id,
+            amount: r.raw_amount ?? r.amount,
+            currency_code: payment.currency_code,
+            reference: "capture",
+            reference_id: r.id,
+          }))
+        )
+        out.recorded.push(...found.unrecorded.map((r: any) => r.id as string))
+      }
+    }
+    return new StepResponse(out)
+  }
+)
