@@ -33,7 +33,7 @@ async function main() {
   }
   const port = Number(process.env.WORKER_PORT) || (await freePort(9100))
   log(`Starting a worker (health on :${port}); events and jobs from Redis at ${withoutPassword(env.REDIS_URL!)}…`)
-  worker = spawn(medusaBin, ["start"], { cwd: root, stdio: "inherit", detached: true, env: { ...env, PORT: String(port) } })
+  worker = spawn(medusaBin, ["start"], { cwd: root, stdio: "inherit", env: { ...env, PORT: String(port) } })
   const child = worker
   child.on("exit", (code) => shutdown(code ?? 0))
   await waitForHttp(`http://127.0.0.1:${port}/health`, {
@@ -48,12 +48,8 @@ let stopping = false
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  if (worker && worker.exitCode === null && worker.pid) {
-    try {
-      process.kill(-worker.pid, "SIGTERM")
-    } catch {
-      worker.kill("SIGTERM")
-    }
+  if (worker && worker.exitCode === null) {
+    worker.kill("SIGTERM")
     await new Promise((r) => setTimeout(r, 1500))
   }
   process.exit(code)

@@ -122,6 +122,18 @@ describe("idempotency, fault injection and the request log", () => {
       expect((await getOrder(h, id)).captures).toHaveLength(1)
     })
 
+    it("after: true with latency_ms and no status: Klarna has captured while the real answer is still on its way", async () => {
+      const id = await placeOrder(h)
+      await fault({ method: "POST", path: `/orders/${id}/captures`, after: true, latency_ms: 400 })
+      const started = Date.now()
+      const answer = h.api.post(om(id, "/captures"), { captured_amount: 2500 }, withKey("slow-1"))
+      await new Promise((r) => setTimeout(r, 150))
+      expect((await getOrder(h, id)).captured_amount).toBe(2500) // done before the answer left
+      const res = await answer
+      expect(res.status).toBe(201)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(390)
+    })
+
     it("after: true on create order: the identical retry gets the order created by the lost request", async () => {
       await fault({ path: "/authorizations/", after: true, status: 502 })
       const token = await approve(h, await createSession(h))

@@ -17,7 +17,11 @@ export const faultSchema = z.object({
   latency_ms: z.int().min(0).max(120_000).optional(),
   hang: z.boolean().optional(),
   retry_after: z.int().min(0).optional(),
-  /** Process the request (state changes), then answer `status` (default 500): a lost response. */
+  /**
+   * Process the request (state changes), then answer `status` (default 500): a lost response.
+   * With `latency_ms` and no `status`: process it at once and send the real answer that much later
+   * (a caller killed meanwhile never learns what Klarna did).
+   */
   after: z.boolean().optional(),
 })
 
@@ -105,6 +109,10 @@ export class FaultRegistry {
       const fault = this.take(req.method, path)
       if (!fault) return next()
       locals(res).faultId = fault.id
+      if (fault.after && fault.status === undefined && fault.latency_ms) {
+        locals(res).answerDelayMs = fault.latency_ms
+        return next()
+      }
       if (fault.latency_ms) {
         await sleep(fault.latency_ms)
       }

@@ -49,6 +49,11 @@ export function klarnaRoute(handler: KlarnaHandler, opts: KlarnaRouteOptions = {
 }
 
 function finish(res: Response, response: SimResponse): void {
+  const delay = locals(res).answerDelayMs
+  if (delay) {
+    setTimeout(() => !res.writableEnded && !res.destroyed && sendSimResponse(res, response), delay).unref()
+    return
+  }
   const after = locals(res).afterFault
   if (!after) {
     return sendSimResponse(res, response)

@@ -17,6 +17,8 @@ export interface SimLocals {
   replayed?: boolean
   faultId?: string
   afterFault?: AfterFault
+  /** The answer is sent this long after the request was processed. */
+  answerDelayMs?: number
 }
 
 export const locals = (res: Response): SimLocals => res.locals as SimLocals

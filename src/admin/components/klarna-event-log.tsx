@@ -1,7 +1,8 @@
 import { Badge, Text } from "@medusajs/ui"
 import type { KlarnaEvent } from "../lib/klarna-api"
 
-const COLOR: Record<KlarnaEvent["outcome"], "green" | "red" | "orange" | "grey" | "purple"> = {
+const COLOR: Record<KlarnaEvent["outcome"], "green" | "red" | "orange" | "grey" | "purple" | "blue"> = {
+  running: "blue",
   succeeded: "green",
   failed: "red",
   needs_attention: "red",

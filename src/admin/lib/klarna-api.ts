@@ -8,7 +8,7 @@ import { sdk } from "./sdk"
 export type KlarnaEvent = {
   id: string
   action: string
-  outcome: "succeeded" | "failed" | "skipped" | "pending_retry" | "needs_attention" | "dismissed"
+  outcome: "succeeded" | "failed" | "skipped" | "pending_retry" | "needs_attention" | "dismissed" | "running"
   message: string
   /** Minor units of `currency_code`. */
   amount_minor: number | null

@@ -13,7 +13,7 @@ import { runKlarnaAction } from "./run-klarna-action"
 export async function retryDueKlarnaActions(container: MedusaContainer, now = new Date(), limit = 50): Promise<number> {
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   const due = await om.listKlarnaEvents(
-    { outcome: "pending_retry", next_attempt_at: { $lte: now }, resolved_at: null } as any,
+    { outcome: ["pending_retry", "running"], next_attempt_at: { $lte: now }, resolved_at: null } as any,
     { order: { next_attempt_at: "ASC" }, take: limit }
   )
   for (const event of due) {

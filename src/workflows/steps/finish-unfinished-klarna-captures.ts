@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules, PaymentCollectionStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IOrderModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
@@ -23,14 +23,39 @@ async function klarnaCaptureRows(container: MedusaContainer, orderId: string) {
     data: [order],
   } = await query.graph({
     entity: "order",
-    fields: ["id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.currency_code",
+    fields: ["id", "payment_collections.id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.currency_code",
       "payment_collections.payments.data", "payment_collections.payments.captures.id", "payment_collections.payments.captures.created_at",
       "payment_collections.payments.captures.amount", "payment_collections.payments.captures.raw_amount"],
     filters: { id: orderId },
   })
   return ((order as any)?.payment_collections ?? [])
-    .flatMap((c: any) => c?.payments ?? [])
+    .flatMap((c: any) => (c?.payments ?? []).map((p: any) => ({ ...p, payment_collection_id: c.id })))
     .filter((p: any) => isKlarnaProvider(p.provider_id))
+}
+
+/**
+ * The payment collection's captured total and status as Medusa's payment
+ * module sets them after a capture (its last write before the order
+ * transaction), for a capture whose process died just before.
+ */
+async function refreshCollectionCapturedAmount(container: MedusaContainer, collectionId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [collection],
+  } = await query.graph({
+    entity: "payment_collection",
+    fields: ["id", "amount", "raw_amount", "status", "payments.captures.amount", "payments.captures.raw_amount"],
+    filters: { id: collectionId },
+  })
+  if (!collection) return
+  const captured = ((collection as any).payments ?? [])
+    .flatMap((p: any) => p.captures ?? [])
+    .reduce((sum: any, c: any) => MathBN.add(sum, c.raw_amount ?? c.amount), MathBN.convert(0))
+  const complete = MathBN.gte(captured, (collection as any).raw_amount ?? (collection as any).amount)
+  await container.resolve<IPaymentModuleService>(Modules.PAYMENT).updatePaymentCollections(collectionId, {
+    captured_amount: captured,
+    ...(complete ? { status: PaymentCollectionStatus.COMPLETED, completed_at: new Date() } : {}),
+  } as any)
 }
 
 /**
@@ -40,7 +65,9 @@ async function klarnaCaptureRows(container: MedusaContainer, orderId: string) {
  * row of a capture that failed, and the Klarna order's state is marked unknown,
  * so the capture that follows reads Klarna's order and takes over what Klarna
  * did capture (the same money, never a second capture). An answered capture
- * gets the order transaction it lacks. Runs under the order's lock.
+ * gets what Medusa writes after Klarna's answer and it lacks: the payment
+ * collection's captured total and the order transaction. Runs under the
+ * order's lock.
  */
 export const finishUnfinishedKlarnaCapturesStep = createStep(
   "finish-unfinished-klarna-captures",
@@ -87,6 +114,7 @@ export const finishUnfinishedKlarnaCapturesStep = createStep(
             reference_id: r.id,
           }))
         )
+        await refreshCollectionCapturedAmount(container, payment.payment_collection_id)
         out.recorded.push(...found.unrecorded.map((r: any) => r.id as string))
       }
     }

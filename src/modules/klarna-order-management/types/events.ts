@@ -10,7 +10,7 @@ export const KLARNA_EVENT_ACTIONS = [
   "webhook",
   "error",
 ] as const
-export const KLARNA_EVENT_OUTCOMES = ["succeeded", "failed", "skipped", "pending_retry", "needs_attention", "dismissed"] as const
+export const KLARNA_EVENT_OUTCOMES = ["succeeded", "failed", "skipped", "pending_retry", "needs_attention", "dismissed", "running"] as const
 
 export type KlarnaEventAction = (typeof KLARNA_EVENT_ACTIONS)[number]
 export type KlarnaEventOutcome = (typeof KLARNA_EVENT_OUTCOMES)[number]

@@ -8,7 +8,7 @@ export type ClaimKlarnaActionInput = { spec: RunKlarnaActionInput; previous: Kla
 type ClaimUndo = { claimed_id: string; previous: KlarnaEventRow | null }
 
 /**
- * Writes the action's entry before anything is done, as a retry due when the
+ * Writes the action's entry before anything is done, as running until the
  * lease runs out. If this process dies mid-action (a worker killed in the
  * middle of a burst), the retry job finds the entry and runs the action again
  * with the same idempotency keys; when the action ends, its outcome replaces
@@ -28,7 +28,7 @@ export const claimKlarnaActionStep = createStep(
         operation_key: spec.operation_key,
         attempts: spec.attempt ?? 1,
         payload,
-        outcome: "pending_retry",
+        outcome: "running",
         message: klarnaMessages.inProgress(spec.verb),
         next_attempt_at: new Date(Date.now() + om.recoveryPolicy.leaseMs),
         attention: false,
