@@ -129,8 +129,18 @@ describeWithRedis("a server and two workers on Redis", () => {
         paid: o.total,
       })
     }
-    // The survivor kept working, and the event log has one succeeded capture per order and nothing for the merchant.
+    // The survivor kept working; the event log has one succeeded capture per order, and shows the kill
+    // hit work in flight (actions taken over from the dead worker), and nothing for the merchant.
     expect(survivor.child.exitCode).toBeNull()
+    const client = new Client({ ...server, password: server.password || undefined, database: dbName })
+    await client.connect()
+    const { rows } = await client
+      .query(`select outcome, message, attempts from klarna_event where action = 'capture' and deleted_at is null`)
+      .finally(() => client.end())
+    expect(rows.filter((r) => r.outcome === "succeeded")).toHaveLength(ORDERS)
+    const takenOver = rows.filter((r) => /interrupted|Klarna had made|already been captured/.test(r.message) || r.attempts > 1)
+    console.log(`captures taken over from the killed worker: ${takenOver.length}`)
+    expect(takenOver.length).toBeGreaterThan(0)
     const { data: attention } = await admin.get("/admin/klarna/attention")
     expect(attention.events.map((e: any) => `${e.order_id}: ${e.message}`)).toEqual([])
   })

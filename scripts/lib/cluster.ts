@@ -90,7 +90,7 @@ export async function startCluster(opts: { dataDir: string; redisUrl: string; wo
     MEDUSA_KLARNA_DATA_DIR: opts.dataDir,
     MEDUSA_DISABLE_TELEMETRY: "true",
     MEDUSA_ADMIN_DISABLED: "true",
-    REDIS_URL: opts.redisUrl,
+    ...(opts.redisUrl ? { REDIS_URL: opts.redisUrl } : {}),
     ...opts.env,
   }
   const server = await launch(
