@@ -217,12 +217,21 @@ async function shutdown(code: number) {
   // The server runs in its own process group: `medusa develop` forks, and the whole group has to
   // go or the server keeps the port.
   if (server && server.exitCode === null && server.pid) {
+    const group = -server.pid
+    const exited = new Promise((r) => server!.once("exit", r))
     try {
-      process.kill(-server.pid, "SIGTERM")
+      process.kill(group, "SIGTERM")
     } catch {
       server.kill("SIGTERM")
     }
-    await new Promise((r) => setTimeout(r, 1500))
+    // Medusa's graceful shutdown can hang (open connections, Redis): it does not outlive this command.
+    if (!(await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 8000))]))) {
+      try {
+        process.kill(group, "SIGKILL")
+      } catch {
+        server.kill("SIGKILL")
+      }
+    }
   }
   await simulator?.close().catch(() => {})
   await pg?.stop().catch(() => {})

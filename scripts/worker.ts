@@ -49,8 +49,12 @@ async function shutdown(code: number) {
   if (stopping) return
   stopping = true
   if (worker && worker.exitCode === null) {
+    const exited = new Promise((r) => worker!.once("exit", r))
     worker.kill("SIGTERM")
-    await new Promise((r) => setTimeout(r, 1500))
+    // Medusa's graceful shutdown can hang (open connections, Redis): it does not outlive this command.
+    if (!(await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 8000))]))) {
+      worker.kill("SIGKILL")
+    }
   }
   process.exit(code)
 }

@@ -125,7 +125,7 @@ export async function startCluster(opts: { dataDir: string; redisUrl: string; wo
     stop: async () => {
       const all = [...cluster.workers, cluster.server]
       for (const p of all) p.kill("SIGINT")
-      await Promise.race([Promise.all(all.map((p) => p.exited)), new Promise((r) => setTimeout(r, 10_000))])
+      await Promise.race([Promise.all(all.map((p) => p.exited)), new Promise((r) => setTimeout(r, 15_000))])
       for (const p of all) p.kill("SIGKILL")
     },
   }
