@@ -19,7 +19,10 @@ import {
 import { createAdmin } from "../helpers/admin"
 import { createWooImportRun } from "../../src/workflows/woocommerce-import/run-woo-import"
 import { resumeInterruptedImports } from "../../src/workflows/woocommerce-import/resume-interrupted-imports"
-import { INTERRUPTED_REASON } from "../../src/woocommerce"
+import { WOO_IMPORT_REQUESTED } from "../../src/workflows/woocommerce-import/request-woo-import"
+import { runRequestedWooImport } from "../../src/workflows/woocommerce-import/run-requested-woo-import"
+import woocommerceImportRequested from "../../src/subscribers/woocommerce-import-requested"
+import { INTERRUPTED_REASON, sealWooCredentials, UNOPENED_CREDENTIALS_REASON } from "../../src/woocommerce"
 
 jest.setTimeout(240_000)
 
@@ -307,6 +310,83 @@ medusaIntegrationTestRunner({
       const cli = await wooModule().retrieveWooImportRun(cliRun.id)
       expect(cli).toEqual(expect.objectContaining({ status: "failed", error: INTERRUPTED_REASON }))
     })
+    it("the admin route only queues the run: nothing reads the shop until a worker takes the event, which carries the run's id only", async () => {
+      woo = await startFakeWooCommerce({ orders: [clone(SAMPLE_ORDER_A), clone(SAMPLE_ORDER_D_CANCELLED)] })
+      const container = getContainer()
+      const bus = container.resolve(Modules.EVENT_BUS) as any
+      const worker = { subscriberId: "woocommerce-import-requested" }
+      const spy = { subscriberId: "spec-woocommerce-import-requested" }
+      const requested: any[] = []
+      const listen = async (event: any) => {
+        requested.push(event)
+      }
+      // No worker: the plugin's subscriber is taken off the bus, a listener records the event instead.
+      bus.unsubscribe(WOO_IMPORT_REQUESTED, async () => undefined, worker)
+      bus.subscribe(WOO_IMPORT_REQUESTED, listen, spy)
+      try {
+        const { data, status } = await api.post(
+          "/admin/klarna/woocommerce-imports",
+          { shop_url: woo.url, consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET },
+          admin
+        )
+        expect(status).toBe(202)
+        const id = data.import.id
+        for (let i = 0; i < 40 && !requested.length; i++) {
+          await new Promise((r) => setTimeout(r, 50))
+        }
+        await new Promise((r) => setTimeout(r, 1500)) // time enough for an import running in this process to read the shop
+        expect(requested.map((e) => e.data)).toEqual([{ id }])
+        expect(JSON.stringify(requested)).not.toContain(DEFAULT_CONSUMER_SECRET)
+        expect(JSON.stringify(requested)).not.toContain(DEFAULT_CONSUMER_KEY)
+        expect(woo.requests()).toEqual([])
+        expect(await wooModule().retrieveWooImportRun(id)).toEqual(expect.objectContaining({ status: "running", processed: 0, sealed_credentials: expect.any(String) }))
+
+        // The worker's delivery runs it.
+        await woocommerceImportRequested({ event: requested[0], container } as any)
+        const done = await waitForRun(id)
+        expect(done.import).toEqual(expect.objectContaining({ status: "completed" }))
+        expect(done.records.map((r: any) => r.woo_order_id).sort()).toEqual([SAMPLE_ORDER_A.id, SAMPLE_ORDER_D_CANCELLED.id].sort())
+        expect(woo.requests().length).toBeGreaterThan(0)
+      } finally {
+        bus.unsubscribe(WOO_IMPORT_REQUESTED, listen, spy)
+        bus.subscribe(WOO_IMPORT_REQUESTED, (event: any) => woocommerceImportRequested({ event, container } as any), worker)
+      }
+    })
+
+    it("two deliveries of one run's request at once: one runs it, the other leaves it, and every order is imported once", async () => {
+      const orders = [SAMPLE_ORDER_A, SAMPLE_ORDER_D_CANCELLED, SAMPLE_ORDER_F_LEGACY_INVOICE].map(clone)
+      woo = await startFakeWooCommerce({ orders, latencyMs: 150 })
+      const container = getContainer()
+      const credentials = { consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET }
+      const run = await createWooImportRun(container, woo.url, { per_page: 1 }, credentials)
+
+      const outcomes = await Promise.all([runRequestedWooImport(container, run.id), runRequestedWooImport(container, run.id)])
+      expect(outcomes.filter((o) => o === "completed")).toHaveLength(1)
+      expect(outcomes.filter((o) => o !== "completed")).toEqual([expect.stringMatching(/^(busy|skipped)$/)])
+
+      const records = await wooModule().listWooImportRecords({ run_id: run.id })
+      expect(records.map((r: any) => [r.woo_order_id, r.outcome]).sort()).toEqual(orders.map((o) => [o.id, "imported"]).sort())
+      const { data } = await api.get(`/admin/orders?fields=id,metadata&limit=200`, admin)
+      const imported = data.orders.map((o: any) => Number(o.metadata?.woocommerce_id)).filter(Boolean).sort()
+      expect(imported).toEqual(orders.map((o) => o.id).sort()) // one Medusa order each
+      expect(await wooModule().retrieveWooImportRun(run.id)).toEqual(expect.objectContaining({ status: "completed", sealed_credentials: null }))
+      // A late duplicate finds it finished.
+      expect(await runRequestedWooImport(container, run.id)).toBe("skipped")
+    })
+
+    it("a queued run whose credentials this process cannot open ends failed, saying why", async () => {
+      woo = await startFakeWooCommerce({ orders: [clone(SAMPLE_ORDER_A)] })
+      const container = getContainer()
+      const run = await createWooImportRun(container, woo.url, {}, { consumer_key: DEFAULT_CONSUMER_KEY, consumer_secret: DEFAULT_CONSUMER_SECRET })
+      // Sealed by a server with another JWT secret.
+      await wooModule().updateWooImportRuns({ id: run.id, sealed_credentials: sealWooCredentials({ consumer_key: "ck", consumer_secret: "cs" }, "another-secret", run.id) })
+      expect(await runRequestedWooImport(container, run.id)).toBe("failed")
+      expect(await wooModule().retrieveWooImportRun(run.id)).toEqual(
+        expect.objectContaining({ status: "failed", error: UNOPENED_CREDENTIALS_REASON, sealed_credentials: null })
+      )
+      expect(woo.requests()).toEqual([])
+    })
+
     it("an order whose import died half-way is cleaned up and imported once by the next run; one being imported now is left alone", async () => {
       woo = await startFakeWooCommerce({ orders: [clone(SAMPLE_ORDER_A)] })
       await runImport()

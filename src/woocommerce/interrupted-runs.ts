@@ -28,3 +28,8 @@ export function isStaleRun(run: { heartbeat_at?: Date | string | null; updated_a
   }
   return !!run.updated_at && new Date(run.updated_at).getTime() < now.getTime() - LEGACY_STALE_AFTER_MS
 }
+
+export const UNOPENED_CREDENTIALS_REASON =
+  "The import could not be run: the WooCommerce REST key and secret kept sealed on the run could not be opened " +
+  "(every Medusa process of the deployment — the server and its workers — must have the same JWT secret, http.jwtSecret). " +
+  "Start it again (orders already imported are not duplicated)."

@@ -1,17 +1,8 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { INTERRUPTED_REASON, isStaleRun, openWooCredentials, privateHostsAllowed } from "../../woocommerce"
+import { INTERRUPTED_REASON, isStaleRun } from "../../woocommerce"
 import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../modules/woocommerce-import"
-import { runWooImport, type WooCredentials, type WooImportGuard } from "./run-woo-import"
-import { importServerSecret } from "./import-server-secret"
-
-/** Runs an import in this process without waiting for it; its outcome is on the run, a failure is also logged. */
-export function startWooImport(container: MedusaContainer, runId: string, credentials: WooCredentials, guard: WooImportGuard = {}) {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  setImmediate(() => {
-    runWooImport(container, runId, credentials, undefined, guard).catch((e) => logger.error(`WooCommerce import ${runId} failed: ${(e as Error).message}`))
-  })
-}
+import { requestWooImportWorkflow } from "./request-woo-import"
+import { unsealRunCredentials, withImportRunLock } from "./run-requested-woo-import"
 
 async function staleRuns(container: MedusaContainer, now: Date) {
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
@@ -20,37 +11,42 @@ async function staleRuns(container: MedusaContainer, now: Date) {
 }
 
 /**
- * Runs whose process died: one whose credentials were kept is continued here
- * from its last committed page (claimed under a lock, so one process takes
- * it); one started from the command line, whose credentials are not kept, is
- * marked failed with what to do. Returns the ids resumed and failed.
+ * Runs whose process died: one whose credentials were kept is queued again
+ * for a worker (`klarna.woocommerce_import.requested`), which continues it
+ * from its last committed page; its heartbeat is renewed under the run's lock
+ * first, so one process queues it once. One started from the command line,
+ * whose credentials are not kept (or one whose credentials cannot be opened),
+ * is marked failed with what to do. Returns the ids resumed and failed.
  */
 export async function resumeInterruptedImports(container: MedusaContainer, now: Date = new Date()) {
   const woo = container.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
-  const locking = container.resolve(Modules.LOCKING)
-  const secret = importServerSecret(container)
   const resumed: string[] = []
   const failed: string[] = []
   for (const candidate of await staleRuns(container, now)) {
-    await locking.execute(
-      `woocommerce-import-run:${candidate.id}`,
+    // Not claimed: a process holds the run (it is running it), so it is not ours to resume.
+    await withImportRunLock(
+      container,
+      candidate.id,
       async () => {
         const [run] = await woo.listWooImportRuns({ id: candidate.id }, { select: ["id", "status", "heartbeat_at", "updated_at", "sealed_credentials"] })
         if (!run || run.status !== "running" || !isStaleRun(run as any, now)) {
           return // finished, or taken over by another process meanwhile
         }
-        const credentials = run.sealed_credentials && secret ? openWooCredentials(run.sealed_credentials, secret, run.id) : null
-        if (!credentials) {
-          await woo.updateWooImportRuns({ id: run.id, status: "failed", finished_at: now, error: INTERRUPTED_REASON, sealed_credentials: null })
+        const opened = unsealRunCredentials(container, run)
+        if ("reason" in opened) {
+          await woo.updateWooImportRuns({ id: run.id, status: "failed", finished_at: now, error: opened.reason, sealed_credentials: null })
           failed.push(run.id)
           return
         }
         await woo.updateWooImportRuns({ id: run.id, heartbeat_at: new Date() as any })
-        startWooImport(container, run.id, credentials, { allowPrivateHosts: privateHostsAllowed() })
         resumed.push(run.id)
       },
       { timeout: 5 }
     )
+  }
+  // Queued once the locks are released, so the worker that takes a run finds it free.
+  for (const id of resumed) {
+    await requestWooImportWorkflow(container).run({ input: { id } })
   }
   return { resumed, failed }
 }
