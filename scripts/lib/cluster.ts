@@ -48,6 +48,7 @@ function launch(name: string, script: string, env: NodeJS.ProcessEnv, ready: str
     const timer = setInterval(() => {
       if (out.includes(ready)) {
         clearInterval(timer)
+        clearTimeout(giveUp)
         resolve(proc)
       }
     }, 200)

@@ -11,11 +11,20 @@ type Entry = Record<string, any>
 /** The recording workflow's collaborators, in memory: event log, lock, notification feed. */
 function fakeContainer() {
   const entries: Entry[] = []
-  const held = new Set<string>()
+  const held = new Map<string, string | undefined>()
   const notifications: unknown[] = []
   let next = 0
   const om = {
     retryPolicy: { maxAttempts: 3, baseDelayMs: 30_000, maxDelayMs: 3_600_000 },
+    recoveryPolicy: { leaseMs: 60_000, unfinishedAfterMs: 180_000 },
+    deleteKlarnaEvents: async (id: string) => {
+      entries.splice(entries.findIndex((e) => e.id === id), 1)
+    },
+    updateKlarnaEvents: async (update: Entry) => {
+      const index = entries.findIndex((e) => e.id === update.id)
+      entries[index] = { ...entries[index], ...update }
+      return entries[index]
+    },
     findEventByOperationKey: async (key: string) => entries.find((e) => e.operation_key === key),
     recordEvent: async (input: Entry, known?: Entry | null) => {
       const existing = known ?? entries.find((e) => e.operation_key === input.operation_key)
@@ -31,13 +40,15 @@ function fakeContainer() {
     },
   }
   const locking = {
-    acquire: async (keys: string | string[]) => {
+    // Taken again by its owner, a lock is extended (renewed), as Medusa's providers do.
+    acquire: async (keys: string | string[], args?: { ownerId?: string }) => {
       for (const key of [keys].flat()) {
-        if (held.has(key)) throw new Error(`Failed to acquire lock for key "${key}"`)
-        held.add(key)
+        if (held.has(key) && held.get(key) !== args?.ownerId) throw new Error(`Failed to acquire lock for key "${key}"`)
+        held.set(key, args?.ownerId)
       }
     },
-    release: async (keys: string | string[]) => [keys].flat().every((key) => held.delete(key)),
+    release: async (keys: string | string[], args?: { ownerId?: string }) =>
+      [keys].flat().every((key) => held.get(key) === args?.ownerId && held.delete(key)),
   }
   const container = createMedusaContainer()
   container.register(KLARNA_ORDER_MANAGEMENT_MODULE, asValue(om))
@@ -153,5 +164,36 @@ describe("run-klarna-action", () => {
     behaviour = () => ({ order_id: "order_2", outcome: "succeeded", attention: false, message: "Placed." })
     await runKlarnaAction(container, action, { order_id: "cart_1", input: {}, operation_key: "authorize:cart_1" })
     expect(entries[0].order_id).toBe("order_2")
+  })
+
+  it("writes the entry as running before it acts, so a process that dies mid-action leaves it for the retry job", async () => {
+    const { container, entries } = fakeContainer()
+    let seenWhileRunning: Entry[] = []
+    behaviour = () => {
+      seenWhileRunning = entries.map((e) => ({ ...e }))
+      return { outcome: "succeeded", message: "Done." }
+    }
+    await runKlarnaAction(container, action, { order_id: "order_1", input: { order_id: "order_1" }, operation_key: "capture:order_1:completion" })
+    expect(seenWhileRunning).toEqual([
+      expect.objectContaining({ outcome: "running", attention: false, message: "Klarna capture in progress; if it is interrupted, it is resumed automatically." }),
+    ])
+    const lease = new Date(seenWhileRunning[0].next_attempt_at).getTime() - Date.now()
+    expect(lease).toBeGreaterThan(50_000)
+    expect(lease).toBeLessThanOrEqual(60_000)
+    expect(seenWhileRunning[0].payload).toEqual({ workflow_id: "test-klarna-action", verb: "capture", input: { order_id: "order_1" } })
+    expect(entries).toEqual([expect.objectContaining({ outcome: "succeeded" })])
+  })
+
+  it("runs again an action whose claim a dead process left, and leaves no entry for an order that is not Klarna's", async () => {
+    const { container, entries } = fakeContainer()
+    const key = "capture:order_1:completion"
+    entries.push({ id: "kev_dead", operation_key: key, outcome: "running", resolved_at: null, attempts: 1, next_attempt_at: new Date(Date.now() - 1000) })
+    await runKlarnaAction(container, action, { order_id: "order_1", input: {}, operation_key: key, attempt: 2 })
+    expect(runs).toHaveLength(1)
+    expect(entries).toEqual([expect.objectContaining({ id: "kev_dead", outcome: "succeeded", attempts: 2 })])
+
+    behaviour = () => null
+    await runKlarnaAction(container, action, { order_id: "order_2", input: {}, operation_key: "capture:order_2:completion" })
+    expect(entries.map((e) => e.order_id ?? "order_1")).toEqual(["order_1"])
   })
 })
