@@ -14,6 +14,7 @@ import { startBanner } from "./lib/banner"
 import { readDatabaseState, recordMigrated, type DatabaseState } from "./lib/database-state"
 import { migrationFingerprint } from "./lib/migration-fingerprint"
 import { planStart } from "./lib/start-plan"
+import { portInUse } from "./lib/port-in-use"
 import { workerModeFromEnv, type WorkerMode } from "../src/config/worker-mode"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startEmbeddedPostgres, EmbeddedPostgresError } = require("./lib/embedded-postgres")
@@ -181,6 +182,10 @@ async function main() {
 
   const state = await prepareDatabase(env)
   writeRuntimeFiles(env, state)
+  // Else the banner would describe whatever server already answers on that port.
+  if (await portInUse(PORT)) {
+    throw new StartError(`Port ${PORT} is taken by another program (another npm start?): stop it, or choose another port, e.g. PORT=${PORT + 1} npm start`)
+  }
 
   log(`Starting Medusa on :${PORT}${watch ? " (medusa develop: restarts when files change)" : ""}…`)
   // `medusa develop` serves the same way but forks the server and restarts it on file changes;

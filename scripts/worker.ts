@@ -7,6 +7,7 @@ import path from "node:path"
 import { readDatabaseState } from "./lib/database-state"
 import { migrationFingerprint } from "./lib/migration-fingerprint"
 import { planStart } from "./lib/start-plan"
+import { portInUse } from "./lib/port-in-use"
 import { readRuntimeFile, workerEnv, WorkerSetupError } from "./lib/worker-env"
 import { DEMO_ADMIN } from "../demo/demo-store-names"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -32,6 +33,9 @@ async function main() {
     throw new WorkerSetupError("The database is not migrated for this code: start the server first (`npm start` migrates it), then the workers.")
   }
   const port = Number(process.env.WORKER_PORT) || (await freePort(9100))
+  if (await portInUse(port)) {
+    throw new WorkerSetupError(`Port ${port} (WORKER_PORT) is taken by another program: choose another.`)
+  }
   log(`Starting a worker (health on :${port}); events and jobs from Redis at ${withoutPassword(env.REDIS_URL!)}…`)
   worker = spawn(medusaBin, ["start"], { cwd: root, stdio: "inherit", env: { ...env, PORT: String(port) } })
   const child = worker

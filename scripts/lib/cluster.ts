@@ -84,7 +84,7 @@ export interface Cluster {
  */
 export async function startCluster(opts: { dataDir: string; redisUrl: string; workers: number; mode?: "server" | "shared"; env?: NodeJS.ProcessEnv }): Promise<Cluster> {
   fs.mkdirSync(opts.dataDir, { recursive: true })
-  const port = await freePort(9400)
+  const port = await freePort()
   const base: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -102,7 +102,7 @@ export async function startCluster(opts: { dataDir: string; redisUrl: string; wo
       PORT: String(port),
       MEDUSA_BACKEND_URL: `http://localhost:${port}`,
       KLARNA_SIMULATOR_PORT: "0",
-      EMBEDDED_POSTGRES_PORT: String(await freePort(54379)),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
       MEDUSA_WORKER_MODE: opts.mode ?? "server",
     },
     "medusa-klarna is running",
