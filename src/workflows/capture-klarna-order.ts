@@ -23,9 +23,13 @@ export const captureKlarnaAction: KlarnaAction = { workflow_id: captureKlarnaOrd
  * may still be running, it waits for it. Answers the capture's event-log entry.
  */
 export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkflowId, (input: CaptureKlarnaOrderWorkflowInput) => {
-  const finished = finishUnfinishedKlarnaCapturesStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+  const finished = finishUnfinishedKlarnaCapturesStep(
+    transform({ input }, ({ input }) => ({ order_id: input.order_id, refuse_unless_klarna_order: input.refuse_unless_klarna_order }))
+  )
   const waiting = transform({ finished }, ({ finished }) => finished.recheck_at)
-  const resolution = when("klarna-capture-not-running-elsewhere", { waiting }, ({ waiting }) => !waiting).then(() => resolveKlarnaCaptureStep(input))
+  const resolution = when("klarna-capture-not-running-elsewhere", { waiting }, ({ waiting }) => !waiting).then(() =>
+    resolveKlarnaCaptureStep(transform({ input, finished }, ({ input, finished }) => ({ ...input, loaded_order: finished.order })))
+  )
 
   const captured = when("klarna-capture-due", { resolution }, ({ resolution }) => !!resolution && resolution.capture === true).then(() => {
     const planInput = transform({ resolution }, ({ resolution }) => ({

@@ -17,6 +17,8 @@ export interface KlarnaPaymentRow {
   created_at: string
   payment_collection_id: string
   data: KlarnaPaymentData
+  /** Medusa's capture rows (amounts in major units, as Medusa keeps them). */
+  capture_rows: Array<{ id: string; created_at: string; amount: string | number; minor: number }>
 }
 
 export interface OrderWithKlarna {
@@ -84,6 +86,12 @@ export async function loadOrderKlarnaPayments(
         created_at: p.created_at,
         payment_collection_id: p.payment_collection_id,
         data: (p.data ?? {}) as KlarnaPaymentData,
+        capture_rows: (p.captures ?? []).map((c: any) => ({
+          id: c.id,
+          created_at: c.created_at,
+          amount: c.raw_amount?.value ?? c.amount,
+          minor: rowMinorUnits(c, p.currency_code, { missingAsZero: true }),
+        })),
       })
     )
     .sort((a: KlarnaPaymentRow, b: KlarnaPaymentRow) => String(b.created_at).localeCompare(String(a.created_at)))

@@ -3,8 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IOrderModuleService, IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { unfinishedCaptures } from "../../klarna/decisions/unfinished-captures"
-import { rowMinorUnits } from "../../klarna/utils/currency"
-import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
+import { loadOrderKlarnaPayments, type LoadOrderKlarnaPaymentsOptions, type OrderWithKlarna } from "../queries/order-klarna-payments"
 
 export type FinishedCaptures = {
   /** Rows of captures a dead process left without Klarna's answer, removed as Medusa removes a failed capture's row (minor units). */
@@ -13,24 +12,8 @@ export type FinishedCaptures = {
   recorded: string[]
   /** A capture may still be running in another process: the action waits until then. */
   recheck_at: string | null
-}
-
-const isKlarnaProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("pp_klarna")
-
-async function klarnaCaptureRows(container: MedusaContainer, orderId: string) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({
-    entity: "order",
-    fields: ["id", "payment_collections.id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.currency_code",
-      "payment_collections.payments.data", "payment_collections.payments.captures.id", "payment_collections.payments.captures.created_at",
-      "payment_collections.payments.captures.amount", "payment_collections.payments.captures.raw_amount"],
-    filters: { id: orderId },
-  })
-  return ((order as any)?.payment_collections ?? [])
-    .flatMap((c: any) => (c?.payments ?? []).map((p: any) => ({ ...p, payment_collection_id: c.id })))
-    .filter((p: any) => isKlarnaProvider(p.provider_id))
+  /** The order as loaded, for the capture's decision; null when this step changed it (to be read again). */
+  order: OrderWithKlarna | null
 }
 
 /**
@@ -44,7 +27,7 @@ async function refreshCollectionCapturedAmount(container: MedusaContainer, colle
     data: [collection],
   } = await query.graph({
     entity: "payment_collection",
-    fields: ["id", "amount", "raw_amount", "status", "payments.captures.amount", "payments.captures.raw_amount"],
+    fields: ["id", "amount", "raw_amount", "payments.captures.amount", "payments.captures.raw_amount"],
     filters: { id: collectionId },
   })
   if (!collection) return
@@ -67,56 +50,47 @@ async function refreshCollectionCapturedAmount(container: MedusaContainer, colle
  * did capture (the same money, never a second capture). An answered capture
  * gets what Medusa writes after Klarna's answer and it lacks: the payment
  * collection's captured total and the order transaction. Runs under the
- * order's lock.
+ * order's lock; reads nothing more than the capture's decision needs unless
+ * the order has captures already.
  */
 export const finishUnfinishedKlarnaCapturesStep = createStep(
   "finish-unfinished-klarna-captures",
-  async (input: { order_id: string }, { container }) => {
-    const none: FinishedCaptures = { abandoned: [], recorded: [], recheck_at: null }
-    const payments = await klarnaCaptureRows(container, input.order_id)
-    const withCaptures = payments.filter((p: any) => (p.captures ?? []).length)
+  async (input: LoadOrderKlarnaPaymentsOptions & { order_id: string }, { container }) => {
+    const order = (await loadOrderKlarnaPayments(container, input.order_id, { refuse_unless_klarna_order: input.refuse_unless_klarna_order })) ?? null
+    const out: FinishedCaptures = { abandoned: [], recorded: [], recheck_at: null, order }
+    const withCaptures = (order?.payments ?? []).filter((p) => p.capture_rows.length)
     if (!withCaptures.length) {
-      return new StepResponse(none)
+      return new StepResponse(out)
     }
     const orders = container.resolve<IOrderModuleService>(Modules.ORDER)
     const transactions = await orders.listOrderTransactions({ order_id: input.order_id, reference: "capture" } as any, { select: ["reference_id"] })
     const recorded = new Set(transactions.map((t: any) => t.reference_id as string))
     const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
-    const out: FinishedCaptures = { ...none }
     for (const payment of withCaptures) {
-      const data = (payment.data ?? {}) as KlarnaPaymentData
-      const answered = new Set((data.captures ?? []).map((c) => c.medusa_capture_id).filter((id): id is string => !!id))
-      const found = unfinishedCaptures({ rows: payment.captures, answered, recorded, now: new Date(), unfinishedAfterMs: om.recoveryPolicy.unfinishedAfterMs })
+      const answered = new Set((payment.data.captures ?? []).map((c) => c.medusa_capture_id).filter((id): id is string => !!id))
+      const found = unfinishedCaptures({ rows: payment.capture_rows, answered, recorded, now: new Date(), unfinishedAfterMs: om.recoveryPolicy.unfinishedAfterMs })
       if (found.recheck_at && (!out.recheck_at || found.recheck_at.toISOString() < out.recheck_at)) {
         out.recheck_at = found.recheck_at.toISOString()
       }
       if (found.abandoned.length) {
-        if (data.klarna_order_id) {
+        if (payment.data.klarna_order_id) {
           for (const row of found.abandoned) {
-            await om.beginKlarnaWrite({
-              klarna_order_id: data.klarna_order_id,
-              operation: "capture-abandoned",
-              idempotency_key: `abandoned:${row.id}`,
-              amount: rowMinorUnits(row as any, payment.currency_code),
-            })
+            await om.beginKlarnaWrite({ klarna_order_id: payment.data.klarna_order_id, operation: "capture-abandoned", idempotency_key: `abandoned:${row.id}`, amount: row.minor })
           }
         }
-        await container.resolve<IPaymentModuleService>(Modules.PAYMENT).deleteCaptures(found.abandoned.map((r: any) => r.id))
-        out.abandoned.push(...found.abandoned.map((r: any) => ({ id: r.id, amount: rowMinorUnits(r, payment.currency_code), currency_code: payment.currency_code })))
+        await container.resolve<IPaymentModuleService>(Modules.PAYMENT).deleteCaptures(found.abandoned.map((r) => r.id))
+        out.abandoned.push(...found.abandoned.map((r) => ({ id: r.id, amount: r.minor, currency_code: payment.currency_code })))
       }
       if (found.unrecorded.length) {
         await orders.addOrderTransactions(
-          found.unrecorded.map((r: any) => ({
-            order_id: input.order_id,
-            amount: r.raw_amount ?? r.amount,
-            currency_code: payment.currency_code,
-            reference: "capture",
-            reference_id: r.id,
-          }))
+          found.unrecorded.map((r) => ({ order_id: input.order_id, amount: r.amount, currency_code: payment.currency_code, reference: "capture", reference_id: r.id }))
         )
         await refreshCollectionCapturedAmount(container, payment.payment_collection_id)
-        out.recorded.push(...found.unrecorded.map((r: any) => r.id as string))
+        out.recorded.push(...found.unrecorded.map((r) => r.id))
       }
+    }
+    if (out.abandoned.length || out.recorded.length) {
+      out.order = null
     }
     return new StepResponse(out)
   }

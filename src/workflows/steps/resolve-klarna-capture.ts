@@ -12,6 +12,7 @@ import {
   orderKlarnaPayment,
   type KlarnaPaymentRow,
   type LoadOrderKlarnaPaymentsOptions,
+  type OrderWithKlarna,
 } from "../queries/order-klarna-payments"
 import { adminAmountToMinorUnits } from "../../klarna/utils/admin-amount"
 import { asRefusedBeforeActing, refusedBeforeActing } from "../klarna-action/refused-before-acting"
@@ -33,6 +34,8 @@ export type ResolveKlarnaCaptureStepInput = LoadOrderKlarnaPaymentsOptions & {
    * refused it, the guards run again on the live order to say why.
    */
   read_klarna?: boolean
+  /** The order with its Klarna payments as a step before just read it (not read again). */
+  loaded_order?: OrderWithKlarna | null
 }
 
 export type KlarnaCaptureResolution =
@@ -59,7 +62,7 @@ export type KlarnaCaptureResolution =
 export const resolveKlarnaCaptureStep = createStep(
   "resolve-klarna-capture",
   async (input: ResolveKlarnaCaptureStepInput, { container }) => {
-    const order = await loadOrderKlarnaPayments(container, input.order_id, { refuse_unless_klarna_order: input.refuse_unless_klarna_order })
+    const order = input.loaded_order ?? (await loadOrderKlarnaPayments(container, input.order_id, { refuse_unless_klarna_order: input.refuse_unless_klarna_order }))
     if (order && !order.payments.length && order.pending_sessions.length) {
       const session = order.pending_sessions[0]
       return new StepResponse<KlarnaCaptureResolution>({
