@@ -130,6 +130,32 @@ function startToExit(env: Record<string, string>): Promise<{ code: number | null
   })
 }
 
+describe("npm start and npm run worker set up wrong for several processes", () => {
+  it("refuse in one line what would run a server whose events nobody handles", async () => {
+    const server = await startToExit({ MEDUSA_WORKER_MODE: "server", MEDUSA_KLARNA_DATA_DIR: path.join(dataDir, "no-redis") })
+    expect(server.code).toBe(1)
+    expect(server.out).toContain("[medusa-klarna] MEDUSA_WORKER_MODE=server needs REDIS_URL")
+    const misspelt = await startToExit({ MEDUSA_WORKER_MODE: "workers", MEDUSA_KLARNA_DATA_DIR: path.join(dataDir, "no-redis") })
+    expect(misspelt.out).toContain('MEDUSA_WORKER_MODE must be one of shared, server, worker (got "workers")')
+    expect(fs.existsSync(path.join(dataDir, "no-redis", "postgres"))).toBe(false) // refused before anything was started
+
+    const worker = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+        cwd: root,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl, KLARNA_API_KEY: "k", MEDUSA_KLARNA_DATA_DIR: path.join(dataDir, "no-redis") },
+        stdio: ["ignore", "pipe", "pipe"],
+      })
+      let out = ""
+      child.stdout!.on("data", (d) => (out += d))
+      child.stderr!.on("data", (d) => (out += d))
+      child.once("exit", (code) => resolve({ code, out }))
+    })
+    expect(worker.code).toBe(1)
+    expect(worker.out).toContain("[medusa-klarna worker] A worker takes its events and scheduled jobs from Redis: set REDIS_URL")
+    expect(worker.out).not.toMatch(/^\s+at /m)
+  })
+})
+
 describe("npm start where the embedded PostgreSQL cannot run", () => {
   it("says why in one line with the fix, without a stack trace", async () => {
     // A data folder below a regular file can never be created.
