@@ -1,5 +1,5 @@
-import { MedusaService } from "@medusajs/framework/utils"
-import type { InferTypeOf } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { Context, InferTypeOf } from "@medusajs/framework/types"
 import { KlarnaEvent } from "./models/klarna-event"
 import { KlarnaSetting } from "./models/klarna-setting"
 import { KlarnaPendingWrite } from "./models/klarna-pending-write"
@@ -17,6 +17,12 @@ import {
 } from "./types/settings"
 
 const SCOPE = "default"
+
+/** The klarna_event columns an action's outcome may write. */
+const EVENT_COLUMNS = new Set([
+  "order_id", "payment_id", "action", "outcome", "message", "amount", "currency_code", "klarna_order_id", "klarna_capture_id",
+  "klarna_refund_id", "klarna_reference", "correlation_id", "error_code", "actor", "operation_key", "attempts", "next_attempt_at", "payload", "attention",
+])
 
 /** Outcomes listed as needing the merchant unless the writer says otherwise. */
 const LISTED_BY_DEFAULT = new Set<string>(["needs_attention", "pending_retry"])
@@ -98,6 +104,47 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
       }
       return await this.updateExisting_(winner, row)
     }
+  }
+
+  /**
+   * An action's entry, claimed as running before it acts: a new entry (one
+   * INSERT), or the existing one of its key taken over when not settled.
+   * `claimed` is null when the entry is settled (succeeded or dismissed) and
+   * the action must not run again; `previous` is the entry as it was.
+   */
+  async claimEvent(input: KlarnaEventInput & { operation_key: string }): Promise<{ claimed: KlarnaEventRow | null; previous: KlarnaEventRow | null }> {
+    const row = { ...input, attention: input.attention ?? LISTED_BY_DEFAULT.has(input.outcome) }
+    try {
+      return { claimed: await this.createKlarnaEvents(row as any), previous: null }
+    } catch (error) {
+      // The key has an entry (unique operation_key): a retry, a duplicate, or a process that died.
+      const previous = await this.findEventByOperationKey(input.operation_key)
+      if (!previous) {
+        throw error
+      }
+      if (previous.outcome === "succeeded" || previous.resolved_at) {
+        return { claimed: null, previous }
+      }
+      return { claimed: await this.updateKlarnaEvents({ id: previous.id, ...(row as any) }), previous }
+    }
+  }
+
+  /**
+   * Writes what a claimed action ended with onto its entry, in one UPDATE (the
+   * entry was just claimed under the order's lock: nothing to read first).
+   */
+  @InjectManager()
+  async finishClaimedEvent(claimed: KlarnaEventRow, input: Partial<KlarnaEventInput>, @MedusaContext() sharedContext: Context = {}): Promise<KlarnaEventRow> {
+    const manager = sharedContext.manager as any
+    const knex = manager.getTransactionContext?.() ?? manager.getKnex()
+    const updated_at = new Date()
+    const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([key, value]) => EVENT_COLUMNS.has(key) && value !== undefined))
+    changes.updated_at = updated_at
+    if (changes.payload !== undefined && changes.payload !== null) {
+      changes.payload = JSON.stringify(changes.payload)
+    }
+    await knex("klarna_event").where({ id: claimed.id }).update(changes)
+    return { ...claimed, ...(Object.fromEntries(Object.entries(changes).filter(([key]) => key !== "payload")) as any), payload: input.payload ?? claimed.payload, updated_at }
   }
 
   async findEventByOperationKey(operationKey: string) {

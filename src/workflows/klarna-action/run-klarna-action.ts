@@ -2,7 +2,6 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { acquireRenewedLockStep, releaseRenewedLockStep } from "../steps/renewed-lock"
 import { claimKlarnaActionStep } from "./steps/claim-klarna-action"
-import { findKlarnaActionEntryStep } from "./steps/find-klarna-action-entry"
 import { attemptKlarnaActionStep } from "./steps/attempt-klarna-action"
 import { answeredInRequest, recordKlarnaActionStep } from "./steps/record-klarna-action"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -25,9 +24,10 @@ const LOCK = { timeout: 60, lease: 20 }
 export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId, (spec: RunKlarnaActionInput) => {
   const key = transform({ spec }, ({ spec }) => `klarna-order:${spec.order_id}`)
   const lock = acquireRenewedLockStep(transform({ key }, ({ key }) => ({ key, ...LOCK })))
-  const previous = findKlarnaActionEntryStep({ operation_key: spec.operation_key })
-  // Done already, or dismissed by the merchant: not run again.
-  const settled = transform({ previous }, ({ previous }) => !!previous && (previous.outcome === "succeeded" || !!previous.resolved_at))
+  // Claimed as running before anything is done; done already, or dismissed by the merchant: not run again.
+  const claim = claimKlarnaActionStep(spec)
+  const previous = transform({ claim }, ({ claim }) => claim.previous)
+  const settled = transform({ claim }, ({ claim }) => !claim.claimed)
   const recorded = when("klarna-action-due", { settled }, ({ settled }) => !settled).then(() => {
     const attemptInput = transform({ spec }, ({ spec }) => ({
       workflow_id: spec.workflow_id,
@@ -38,7 +38,7 @@ export const runKlarnaActionWorkflow = createWorkflow(runKlarnaActionWorkflowId,
       order_id: spec.order_id,
       answered_in_request: answeredInRequest(spec),
     }))
-    const claimed = claimKlarnaActionStep({ spec, previous })
+    const claimed = transform({ claim }, ({ claim }) => claim.claimed!)
     const result = attemptKlarnaActionStep(attemptInput)
     const entry = recordKlarnaActionStep({ spec, result, previous, claimed })
     return transform({ result, entry }, ({ result, entry }) => ({

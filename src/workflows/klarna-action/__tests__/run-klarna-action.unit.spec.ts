@@ -17,6 +17,24 @@ function fakeContainer() {
   const om = {
     retryPolicy: { maxAttempts: 3, baseDelayMs: 30_000, maxDelayMs: 3_600_000 },
     recoveryPolicy: { leaseMs: 60_000, unfinishedAfterMs: 180_000 },
+    // As the module: a new key is one INSERT; an existing one is taken over unless settled.
+    claimEvent: async (input: Entry) => {
+      const previous = entries.find((e) => e.operation_key === input.operation_key)
+      if (!previous) {
+        const row = { id: `kev_${++next}`, resolved_at: null, ...input }
+        entries.push(row)
+        return { claimed: row, previous: null }
+      }
+      if (previous.outcome === "succeeded" || previous.resolved_at) return { claimed: null, previous }
+      const index = entries.findIndex((e) => e.id === previous.id)
+      entries[index] = { ...previous, ...input }
+      return { claimed: entries[index], previous: { ...previous } }
+    },
+    finishClaimedEvent: async (claimed: Entry, input: Entry) => {
+      const index = entries.findIndex((e) => e.id === claimed.id)
+      entries[index] = { ...entries[index], ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) }
+      return entries[index]
+    },
     deleteKlarnaEvents: async (id: string) => {
       entries.splice(entries.findIndex((e) => e.id === id), 1)
     },

@@ -40,7 +40,8 @@ export const recordKlarnaActionStep = createStep("record-klarna-action", async (
   const { order_id, follow_up: _followUp, ...described } = result
   const payload: KlarnaActionPayload = { workflow_id: spec.workflow_id, verb: spec.verb, recheck_on_refusal: spec.recheck_on_refusal, input: spec.input }
   const listed = described.outcome === "pending_retry" || ((described.outcome === "failed" || described.outcome === "needs_attention") && !answeredInRequest(spec))
-  const event = await om.recordEvent(
+  const event = await om.finishClaimedEvent(
+    claimed,
     {
       order_id: order_id ?? spec.order_id,
       action: spec.action,
@@ -52,8 +53,7 @@ export const recordKlarnaActionStep = createStep("record-klarna-action", async (
       // A step's output reaches the next step as JSON: the date comes back as text.
       next_attempt_at: described.next_attempt_at == null ? described.next_attempt_at : new Date(described.next_attempt_at),
       attention: described.attention ?? listed,
-    },
-    claimed
+    }
   )
   await announceKlarnaAttention(container, previous, event)
   return new StepResponse<KlarnaEventRow | null>(event)
