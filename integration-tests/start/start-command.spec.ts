@@ -79,7 +79,8 @@ function serverPid(parent: number): number | undefined {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8")
       // pid (comm) state ppid …: comm may hold spaces, so read after the last ")".
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])
-      if (ppid === parent) return Number(entry)
+      // Not tsx's esbuild service, the command's other child.
+      if (ppid === parent && fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("medusa")) return Number(entry)
     } catch {
       /* gone meanwhile */
     }
