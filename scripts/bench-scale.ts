@@ -9,12 +9,11 @@
 import fs from "node:fs"
 import path from "node:path"
 import axios from "axios"
-import Redis from "ioredis"
 import { Client } from "pg"
 import { startKlarnaSimulator } from "../klarna-simulator/src"
 import { placeDemoOrder } from "./lib/place-demo-order"
 import { inBatches, numberArg } from "./lib/bench-stack"
-import { redisReachable, startCluster, type Cluster } from "./lib/cluster"
+import { isolatedRedis, redisReachable, startCluster, type Cluster } from "./lib/cluster"
 
 const ORDERS = numberArg("orders", 1000)
 const FAULT_RATE = numberArg("fault-rate", 0.1)
@@ -27,15 +26,6 @@ type Placed = { order_id: string; klarna_order_id: string }
 type Result = { setup: string; seconds: number; completionsPerSecond: number; capturesPerSecond: number; injected: number; duplicates: number; lost: number; mismatched: number }
 
 const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9
-
-async function isolatedRedis(url: string): Promise<string> {
-  const own = new URL(url)
-  own.pathname = "/10"
-  const redis = new Redis(own.toString(), { maxRetriesPerRequest: 1 })
-  await redis.flushdb()
-  redis.disconnect()
-  return own.toString()
-}
 
 /** Orders whose payment Medusa holds as captured in full (captured_at set) with one capture transaction. */
 async function capturedInMedusa(databaseUrl: string, orderIds: string[]): Promise<Set<string>> {
@@ -136,7 +126,7 @@ async function main() {
     await cluster.stop()
 
     console.log("Booting a server and two workers on Redis…")
-    cluster = await startCluster({ dataDir, redisUrl: await isolatedRedis(redisUrl), mode: "server", workers: 2, env: klarnaEnv })
+    cluster = await startCluster({ dataDir, redisUrl: await isolatedRedis(redisUrl, 10), mode: "server", workers: 2, env: klarnaEnv })
     const clusterDatabaseUrl = JSON.parse(fs.readFileSync(path.join(dataDir, "runtime.json"), "utf8")).env.DATABASE_URL as string
     results.push(await run("server + 2 workers", cluster, placed.slice(ORDERS), simulator.url, clusterDatabaseUrl))
   } finally {

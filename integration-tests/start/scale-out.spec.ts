@@ -2,10 +2,9 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
-import Redis from "ioredis"
 import { placeDemoOrder } from "../../scripts/lib/place-demo-order"
 import { inBatches } from "../../scripts/lib/bench-stack"
-import { startCluster, type Cluster } from "../../scripts/lib/cluster"
+import { isolatedRedis, startCluster, type Cluster } from "../../scripts/lib/cluster"
 
 /**
  * Medusa's distributed setup for real: `npm start` as the HTTP server (MEDUSA_WORKER_MODE=server)
@@ -37,16 +36,6 @@ async function adminSql(query: string) {
   }
 }
 
-/** A Redis database of its own (index 9), emptied: no queue, lock or schedule of another run. */
-async function isolatedRedis(url: string): Promise<string> {
-  const own = new URL(url)
-  own.pathname = "/9"
-  const redis = new Redis(own.toString(), { maxRetriesPerRequest: 1 })
-  await redis.flushdb()
-  redis.disconnect()
-  return own.toString()
-}
-
 const until = async (what: string, check: () => Promise<boolean>, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
@@ -63,7 +52,7 @@ describeWithRedis("a server and two workers on Redis", () => {
     await adminSql(`CREATE DATABASE "${dbName}"`)
     cluster = await startCluster({
       dataDir,
-      redisUrl: await isolatedRedis(redisUrl!),
+      redisUrl: await isolatedRedis(redisUrl!, 9),
       workers: 2,
       env: {
         DATABASE_URL: `postgres://${auth}@${server.host}:${server.port}/${dbName}`,

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import axios, { type AxiosInstance } from "axios"
+import Redis from "ioredis"
 import { DEMO_ADMIN } from "../../demo/demo-store-names"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { freePort } = require("./embedded-postgres")
@@ -142,4 +143,14 @@ export function redisReachable(url: string): Promise<boolean> {
     socket.once("error", () => resolve(false))
     socket.setTimeout(2000, () => (socket.destroy(), resolve(false)))
   })
+}
+
+/** A Redis database of its own (this index of the server at `url`), emptied: no queue, lock or schedule of another run. */
+export async function isolatedRedis(url: string, db: number): Promise<string> {
+  const own = new URL(url)
+  own.pathname = `/${db}`
+  const redis = new Redis(own.toString(), { maxRetriesPerRequest: 1 })
+  await redis.flushdb()
+  redis.disconnect()
+  return own.toString()
 }
