@@ -15,6 +15,7 @@ import { readDatabaseState, recordMigrated, type DatabaseState } from "./lib/dat
 import { migrationFingerprint } from "./lib/migration-fingerprint"
 import { planStart } from "./lib/start-plan"
 import { portInUse } from "./lib/port-in-use"
+import { stopGracefully } from "./lib/stop-gracefully"
 import { workerModeFromEnv, type WorkerMode } from "../src/config/worker-mode"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { startEmbeddedPostgres, EmbeddedPostgresError } = require("./lib/embedded-postgres")
@@ -221,23 +222,7 @@ async function shutdown(code: number) {
   stopping = true
   // The server runs in its own process group: `medusa develop` forks, and the whole group has to
   // go or the server keeps the port.
-  if (server && server.exitCode === null && server.pid) {
-    const group = -server.pid
-    const exited = new Promise((r) => server!.once("exit", r))
-    try {
-      process.kill(group, "SIGTERM")
-    } catch {
-      server.kill("SIGTERM")
-    }
-    // Medusa's graceful shutdown can hang (open connections, Redis): it does not outlive this command.
-    if (!(await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 8000))]))) {
-      try {
-        process.kill(group, "SIGKILL")
-      } catch {
-        server.kill("SIGKILL")
-      }
-    }
-  }
+  if (server) await stopGracefully(server, { group: true })
   await simulator?.close().catch(() => {})
   await pg?.stop().catch(() => {})
   process.exit(code)

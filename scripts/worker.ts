@@ -8,6 +8,7 @@ import { readDatabaseState } from "./lib/database-state"
 import { migrationFingerprint } from "./lib/migration-fingerprint"
 import { planStart } from "./lib/start-plan"
 import { portInUse } from "./lib/port-in-use"
+import { stopGracefully } from "./lib/stop-gracefully"
 import { readRuntimeFile, workerEnv, WorkerSetupError } from "./lib/worker-env"
 import { DEMO_ADMIN } from "../demo/demo-store-names"
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -52,14 +53,7 @@ let stopping = false
 async function shutdown(code: number) {
   if (stopping) return
   stopping = true
-  if (worker && worker.exitCode === null) {
-    const exited = new Promise((r) => worker!.once("exit", r))
-    worker.kill("SIGTERM")
-    // Medusa's graceful shutdown can hang (open connections, Redis): it does not outlive this command.
-    if (!(await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 8000))]))) {
-      worker.kill("SIGKILL")
-    }
-  }
+  if (worker) await stopGracefully(worker, { group: false })
   process.exit(code)
 }
 

@@ -137,14 +137,27 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
   async finishClaimedEvent(claimed: KlarnaEventRow, input: Partial<KlarnaEventInput>, @MedusaContext() sharedContext: Context = {}): Promise<KlarnaEventRow> {
     const manager = sharedContext.manager as any
     const knex = manager.getTransactionContext?.() ?? manager.getKnex()
+    const written = Object.fromEntries(Object.entries(input).filter(([key, value]) => EVENT_COLUMNS.has(key) && value !== undefined))
     const updated_at = new Date()
-    const changes: Record<string, unknown> = Object.fromEntries(Object.entries(input).filter(([key, value]) => EVENT_COLUMNS.has(key) && value !== undefined))
-    changes.updated_at = updated_at
-    if (changes.payload !== undefined && changes.payload !== null) {
-      changes.payload = JSON.stringify(changes.payload)
+    await knex("klarna_event")
+      .where({ id: claimed.id })
+      .update({ ...written, ...(written.payload != null ? { payload: JSON.stringify(written.payload) } : {}), updated_at })
+    return { ...claimed, ...(written as Partial<KlarnaEventRow>), updated_at }
+  }
+
+  /**
+   * Gives a claim up when its action did not run to an outcome (refused in the
+   * admin's request, or nothing to record): a new entry goes, an earlier one
+   * gets back what it said before. `previous` may have come through a step's
+   * JSON (its date as text).
+   */
+  async releaseClaimedEvent(claimedId: string, previous: KlarnaEventRow | null): Promise<void> {
+    if (!previous) {
+      await this.deleteKlarnaEvents(claimedId)
+      return
     }
-    await knex("klarna_event").where({ id: claimed.id }).update(changes)
-    return { ...claimed, ...(Object.fromEntries(Object.entries(changes).filter(([key]) => key !== "payload")) as any), payload: input.payload ?? claimed.payload, updated_at }
+    const { id, outcome, message, next_attempt_at, attempts, attention } = previous
+    await this.updateKlarnaEvents({ id, outcome, message, next_attempt_at: next_attempt_at ? new Date(next_attempt_at) : null, attempts, attention } as any)
   }
 
   async findEventByOperationKey(operationKey: string) {

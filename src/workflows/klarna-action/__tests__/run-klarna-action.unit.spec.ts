@@ -35,6 +35,11 @@ function fakeContainer() {
       entries[index] = { ...entries[index], ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) }
       return entries[index]
     },
+    releaseClaimedEvent: async (claimedId: string, previous: Entry | null) => {
+      const index = entries.findIndex((e) => e.id === claimedId)
+      if (previous) entries[index] = { ...previous }
+      else entries.splice(index, 1)
+    },
     deleteKlarnaEvents: async (id: string) => {
       entries.splice(entries.findIndex((e) => e.id === id), 1)
     },

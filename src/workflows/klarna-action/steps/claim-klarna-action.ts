@@ -42,13 +42,6 @@ export const claimKlarnaActionStep = createStep(
   },
   async (undo: ClaimUndo | undefined, { container }) => {
     if (!undo?.claimed_id) return
-    const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
-    if (!undo.previous) {
-      await om.deleteKlarnaEvents(undo.claimed_id)
-      return
-    }
-    const { id, outcome, message, next_attempt_at, attempts, attention } = undo.previous
-    // Through a step's JSON the date comes back as text.
-    await om.updateKlarnaEvents({ id, outcome, message, next_attempt_at: next_attempt_at ? new Date(next_attempt_at) : null, attempts, attention } as any)
+    await container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE).releaseClaimedEvent(undo.claimed_id, undo.previous)
   }
 )

@@ -28,13 +28,7 @@ export const recordKlarnaActionStep = createStep("record-klarna-action", async (
   const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
   if (!result) {
     // Nothing to record (not a Klarna order): the claim goes, the entry stays as it was.
-    if (!previous) {
-      await om.deleteKlarnaEvents(claimed.id)
-    } else {
-      const { id, outcome, message, next_attempt_at, attempts, attention } = previous
-      // Through a step's JSON the date comes back as text.
-      await om.updateKlarnaEvents({ id, outcome, message, next_attempt_at: next_attempt_at ? new Date(next_attempt_at) : null, attempts, attention } as any)
-    }
+    await om.releaseClaimedEvent(claimed.id, previous)
     return new StepResponse<KlarnaEventRow | null>(null)
   }
   const { order_id, follow_up: _followUp, ...described } = result
