@@ -3,26 +3,79 @@
 // integration and HTTP integration tests. Uses the PostgreSQL given by DB_HOST
 // (DB_PORT, DB_USERNAME, DB_PASSWORD) when set; otherwise starts an embedded one.
 const { spawn } = require("node:child_process")
+const fs = require("node:fs")
 const path = require("node:path")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 
 const root = path.resolve(__dirname, "..")
 const suites = (process.env.TEST_SUITES || "unit,integration:modules,integration:start,integration:http").split(",")
 const extraArgs = process.argv.slice(2)
+const reportDir = path.join(root, ".data", "test-reports")
 
 function jest(suite) {
+  const report = path.join(reportDir, `${suite.replace(/[^a-z]+/g, "-")}.json`)
+  fs.rmSync(report, { force: true })
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [require.resolve("jest/bin/jest"), "--runInBand", "--forceExit", "--silent=false", "--passWithNoTests", ...extraArgs],
+      [
+        require.resolve("jest/bin/jest"),
+        "--runInBand",
+        "--forceExit",
+        "--silent=false",
+        "--passWithNoTests",
+        "--json",
+        `--outputFile=${report}`,
+        ...extraArgs,
+      ],
       {
         cwd: root,
         stdio: "inherit",
         env: { ...process.env, TEST_TYPE: suite, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim() },
       }
     )
-    child.on("exit", (code, signal) => resolve(code ?? signal))
+    child.on("exit", (code, signal) => resolve({ status: code ?? signal, failures: failuresIn(report) }))
   })
+}
+
+// Jest prints a failure where it happens, in the middle of Medusa's logs; the runner repeats every
+// failing test (and a suite that failed to run) at the very end, so a cut log still names them.
+function failuresIn(report) {
+  let json
+  try {
+    json = JSON.parse(fs.readFileSync(report, "utf8"))
+  } catch {
+    return []
+  }
+  const failures = []
+  for (const file of json.testResults ?? []) {
+    const where = path.relative(root, file.name)
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed")
+    for (const test of failed) {
+      failures.push({ where, test: test.fullName, message: firstLines(test.failureMessages?.join("\n")) })
+    }
+    if (!failed.length && file.status === "failed") {
+      failures.push({ where, test: "(the suite did not run)", message: firstLines(file.message) })
+    }
+  }
+  return failures
+}
+
+function firstLines(text = "", count = 12) {
+  return text.replace(/\u001b\[[0-9;]*m/g, "").split("\n")
+    .filter((line) => line.trim() && !/^\s+at .*(node_modules|node:internal)/.test(line))
+    .slice(0, count).join("\n")
+}
+
+function printSummary(failed) {
+  if (!failed.length) return
+  console.error("\n━━ Failing tests")
+  for (const { suite, failures } of failed) {
+    if (!failures.length) console.error(`\n[${suite}] failed with no test failure recorded (see the log above)`)
+    for (const failure of failures) {
+      console.error(`\n[${suite}] ${failure.where} › ${failure.test}\n${failure.message.replace(/^/gm, "    ")}`)
+    }
+  }
 }
 
 async function main() {
@@ -45,20 +98,22 @@ async function main() {
   const stop = async () => pg && (await pg.stop().catch(() => {}))
   process.on("SIGINT", () => stop().then(() => process.exit(130)))
   process.on("SIGTERM", () => stop().then(() => process.exit(143)))
-  let failed = false
+  fs.mkdirSync(reportDir, { recursive: true })
+  const failed = []
   try {
     for (const suite of suites) {
       console.log(`\n=== ${suite} tests ===`)
-      const status = await jest(suite)
+      const { status, failures } = await jest(suite)
       if (status !== 0) {
-        failed = true
+        failed.push({ suite, failures })
         console.error(`\n${suite} tests failed (exit ${status})`)
       }
     }
   } finally {
     await stop()
   }
-  process.exit(failed ? 1 : 0)
+  printSummary(failed)
+  process.exit(failed.length ? 1 : 0)
 }
 
 main().catch((e) => {
