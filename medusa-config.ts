@@ -1,5 +1,10 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
-import { klarnaProviderOptionsFromEnv, klarnaRecoveryOptionsFromEnv } from "./src/config/klarna-env"
+import {
+  klarnaProviderOptionsFromEnv,
+  klarnaRecoveryOptionsFromEnv,
+  kustomConfiguredInEnv,
+  kustomProviderOptionsFromEnv,
+} from "./src/config/klarna-env"
 import { workerModeFromEnv } from "./src/config/worker-mode"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -12,7 +17,8 @@ const eventConcurrency = Number(process.env.MEDUSA_EVENT_CONCURRENCY || 10)
 /**
  * The development and test app of this plugin: it loads the plugin's own
  * `src/` (routes, subscribers, workflows, modules) as the project's code and
- * registers the Klarna provider from its source path as `pp_klarna_klarna`.
+ * registers the Klarna provider from its source path as `pp_klarna_klarna`
+ * (and, with Kustom's variables set, the Kustom provider as `pp_kustom_kustom`).
  * An app that installs the published plugin uses
  * `resolve: "medusa-klarna/providers/klarna"` instead (see README).
  */
@@ -46,6 +52,10 @@ module.exports = defineConfig({
             id: "klarna",
             options: klarnaProviderOptionsFromEnv(process.env),
           },
+          // Klarna Checkout orders, run by Kustom since 2026 (pp_kustom_kustom).
+          ...(kustomConfiguredInEnv(process.env)
+            ? [{ resolve: "./src/providers/kustom", id: "kustom", options: kustomProviderOptionsFromEnv(process.env) }]
+            : []),
         ],
       },
     },

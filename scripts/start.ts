@@ -84,20 +84,45 @@ async function database(env: NodeJS.ProcessEnv): Promise<string> {
   }
 }
 
-/** The Klarna connection: real credentials from the environment, or the simulator. */
-async function klarna(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; description: string }> {
-  if (env.KLARNA_API_KEY || (env.KLARNA_USERNAME && env.KLARNA_PASSWORD)) {
-    return { env: {}, description: describeKlarnaConnection({ baseUrl: env.KLARNA_BASE_URL, region: env.KLARNA_REGION, environment: env.KLARNA_ENVIRONMENT }) }
+const SIM_KLARNA = { username: "sim_user", password: "sim_password" }
+const SIM_KUSTOM = { username: "PM_sim_kustom", password: "kco_sim_password" }
+const hasCredentials = (env: NodeJS.ProcessEnv, prefix: "KLARNA" | "KUSTOM") =>
+  !!(env[`${prefix}_API_KEY`] || (env[`${prefix}_USERNAME`] && env[`${prefix}_PASSWORD`]))
+
+/**
+ * The Klarna and Kustom connections: real credentials from the environment, or
+ * the local simulator for whichever has none (Kustom's at the simulator's /kustom).
+ */
+async function connections(env: NodeJS.ProcessEnv): Promise<{ env: NodeJS.ProcessEnv; klarna: string; kustom: string }> {
+  const realKlarna = hasCredentials(env, "KLARNA")
+  const realKustom = hasCredentials(env, "KUSTOM")
+  const described = (prefix: "KLARNA" | "KUSTOM") =>
+    describeKlarnaConnection({
+      baseUrl: env[`${prefix}_BASE_URL`],
+      region: env[`${prefix}_REGION`],
+      environment: env[`${prefix}_ENVIRONMENT`],
+      product: prefix === "KUSTOM" ? "checkout" : "payments",
+    })
+  if (realKlarna && realKustom) {
+    return { env: {}, klarna: described("KLARNA"), kustom: described("KUSTOM") }
   }
-  log("No Klarna credentials set: starting the local Klarna simulator…")
-  simulator = await startKlarnaSimulator({
-    port: Number(env.KLARNA_SIMULATOR_PORT || 4010),
-    credentials: [{ username: "sim_user", password: "sim_password" }],
-  }).catch(() => startKlarnaSimulator({ port: 0, credentials: [{ username: "sim_user", password: "sim_password" }] }))
+  log(`No ${[!realKlarna && "Klarna", !realKustom && "Kustom"].filter(Boolean).join(" or ")} credentials set: starting the local Klarna simulator…`)
+  const options = { credentials: [SIM_KLARNA], kustom: { credentials: [SIM_KUSTOM] } }
+  simulator = await startKlarnaSimulator({ port: Number(env.KLARNA_SIMULATOR_PORT || 4010), ...options }).catch(() =>
+    startKlarnaSimulator({ port: 0, ...options })
+  )
   const url = simulator.url
+  const simEnv: NodeJS.ProcessEnv = { KLARNA_SIMULATOR_URL: url }
+  if (!realKlarna) {
+    Object.assign(simEnv, { KLARNA_BASE_URL: url, KLARNA_USERNAME: SIM_KLARNA.username, KLARNA_PASSWORD: SIM_KLARNA.password })
+  }
+  if (!realKustom) {
+    Object.assign(simEnv, { KUSTOM_BASE_URL: `${url}/kustom`, KUSTOM_USERNAME: SIM_KUSTOM.username, KUSTOM_PASSWORD: SIM_KUSTOM.password })
+  }
   return {
-    env: { KLARNA_BASE_URL: url, KLARNA_USERNAME: "sim_user", KLARNA_PASSWORD: "sim_password", KLARNA_SIMULATOR_URL: url },
-    description: `local Klarna simulator at ${url}`,
+    env: simEnv,
+    klarna: realKlarna ? described("KLARNA") : `local Klarna simulator at ${url}`,
+    kustom: realKustom ? described("KUSTOM") : `local Kustom simulator at ${url}/kustom`,
   }
 }
 
@@ -138,8 +163,15 @@ function writeRuntimeFiles(env: NodeJS.ProcessEnv, state: DatabaseState) {
     fs.writeFileSync(path.join(dataDir, "demo-store.json"), JSON.stringify(state.demoStore, null, 2))
   }
   // For commands run beside the backend (demo:order, the WooCommerce import): the same database,
-  // and the simulator's connection. Real Klarna credentials are never written to disk.
-  const shared = ["DATABASE_URL", "REDIS_URL", ...(env.KLARNA_SIMULATOR_URL ? ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_SIMULATOR_URL"] : [])]
+  // and the simulator's connections. Real Klarna or Kustom credentials are never written to disk.
+  const simulated = (prefix: string) => env[`${prefix}_BASE_URL`]?.startsWith(env.KLARNA_SIMULATOR_URL ?? "\0")
+  const shared = [
+    "DATABASE_URL",
+    "REDIS_URL",
+    ...(env.KLARNA_SIMULATOR_URL ? ["KLARNA_SIMULATOR_URL"] : []),
+    ...(simulated("KLARNA") ? ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD"] : []),
+    ...(simulated("KUSTOM") ? ["KUSTOM_BASE_URL", "KUSTOM_USERNAME", "KUSTOM_PASSWORD"] : []),
+  ]
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),
     JSON.stringify(
@@ -176,7 +208,7 @@ function workerMode(env: NodeJS.ProcessEnv): WorkerMode {
 async function main() {
   const env: NodeJS.ProcessEnv = { ...process.env }
   const mode = workerMode(env)
-  const [databaseUrl, connection] = await Promise.all([database(env), klarna(env)])
+  const [databaseUrl, connection] = await Promise.all([database(env), connections(env)])
   Object.assign(env, connection.env, { DATABASE_URL: databaseUrl })
   env.MEDUSA_BACKEND_URL = env.MEDUSA_BACKEND_URL || `http://localhost:${PORT}`
   env.MEDUSA_KLARNA_DATA_DIR = dataDir
@@ -209,7 +241,8 @@ async function main() {
       port: PORT,
       admin: { ...DEMO_ADMIN, loginWorks: await loginWorks(DEMO_ADMIN.email, DEMO_ADMIN.password) },
       publishableKey: state.demoStore?.publishable_key ?? null,
-      klarna: connection.description,
+      klarna: connection.klarna,
+      kustom: connection.kustom,
       watching: watch,
       serverOnly: mode === "server",
     })

@@ -3,6 +3,8 @@ export interface BannerFacts {
   admin: { email: string; password: string; loginWorks: boolean }
   publishableKey: string | null
   klarna: string
+  /** Where Klarna Checkout orders (run by Kustom) are managed. */
+  kustom?: string
   watching: boolean
   /** MEDUSA_WORKER_MODE=server: events and jobs run in workers. */
   serverOnly?: boolean
@@ -19,6 +21,7 @@ export function startBanner(f: BannerFacts): string {
     `   Store API:        http://localhost:${f.port}/store`,
     `   Publishable key:  ${f.publishableKey ?? "none (the database has no demo publishable key)"}`,
     `   Klarna:           ${f.klarna}`,
+    ...(f.kustom ? [`   Kustom:           ${f.kustom}`] : []),
     ...(f.serverOnly ? ["   Events and jobs:  in workers (MEDUSA_WORKER_MODE=server); start each with: npm run worker"] : []),
     " Place a test order:  npm run demo:order",
   ]

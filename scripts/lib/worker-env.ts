@@ -18,7 +18,8 @@ export function readRuntimeFile(dataDir: string): RuntimeFile | undefined {
   }
 }
 
-const hasKlarnaCredentials = (env: NodeJS.ProcessEnv) => !!(env.KLARNA_API_KEY || (env.KLARNA_USERNAME && env.KLARNA_PASSWORD))
+const hasCredentials = (env: NodeJS.ProcessEnv, prefix: "KLARNA" | "KUSTOM") =>
+  !!(env[`${prefix}_API_KEY`] || (env[`${prefix}_USERNAME`] && env[`${prefix}_PASSWORD`]))
 
 /** The worker's environment, or a WorkerSetupError that says what to set. */
 export function workerEnv(env: NodeJS.ProcessEnv, runtime: RuntimeFile | undefined): NodeJS.ProcessEnv {
@@ -36,13 +37,19 @@ export function workerEnv(env: NodeJS.ProcessEnv, runtime: RuntimeFile | undefin
       "A worker takes its events and scheduled jobs from Redis: set REDIS_URL to the server's Redis (and start the server with the same REDIS_URL)."
     )
   }
-  if (!hasKlarnaCredentials(env)) {
-    if (!shared.KLARNA_SIMULATOR_URL) {
+  if (!hasCredentials(env, "KLARNA")) {
+    if (!shared.KLARNA_BASE_URL) {
       throw new WorkerSetupError(
         "A worker needs the server's Klarna connection: set KLARNA_USERNAME and KLARNA_PASSWORD (or KLARNA_API_KEY) as for the server, or run `npm start` first in this folder (the worker then uses its Klarna simulator)."
       )
     }
     for (const key of ["KLARNA_BASE_URL", "KLARNA_USERNAME", "KLARNA_PASSWORD", "KLARNA_SIMULATOR_URL"]) {
+      out[key] = shared[key]
+    }
+  }
+  // Kustom's connection (Klarna Checkout orders): the server's simulator when it runs one and none is set here.
+  if (!hasCredentials(env, "KUSTOM") && shared.KUSTOM_BASE_URL) {
+    for (const key of ["KUSTOM_BASE_URL", "KUSTOM_USERNAME", "KUSTOM_PASSWORD"]) {
       out[key] = shared[key]
     }
   }

@@ -13,6 +13,7 @@ import {
   AdminKlarnaAttentionQuery,
   AdminKlarnaCapture,
   AdminKlarnaEmptyBody,
+  AdminKlarnaConnectionTest,
   AdminKlarnaRefundPreview,
   AdminStartWooImport,
   AdminExcludeWooOrders,
@@ -56,7 +57,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/klarna/connection-test",
       method: ["POST"],
-      middlewares: [validateAndTransformBody(AdminKlarnaEmptyBody)],
+      middlewares: [validateAndTransformBody(AdminKlarnaConnectionTest)],
     },
     {
       matcher: "/admin/klarna/woocommerce-imports",
@@ -106,6 +107,7 @@ export default defineMiddlewares({
       ],
     },
     { matcher: "/hooks/payment/klarna_klarna", method: ["POST"], middlewares: [guardKlarnaNotification] },
+    { matcher: "/hooks/payment/kustom_kustom", method: ["POST"], middlewares: [guardKlarnaNotification] },
     {
       matcher: "/hooks/klarna/authorization",
       method: ["POST"],

@@ -4,19 +4,41 @@
  * provider's own defaults and validation apply.
  */
 export function klarnaProviderOptionsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  return providerOptionsFromEnv(env, "KLARNA")
+}
+
+/**
+ * The Kustom provider's options (Klarna Checkout orders, run by Kustom):
+ * `KUSTOM_USERNAME`/`KUSTOM_PASSWORD` or `KUSTOM_API_KEY`, `KUSTOM_REGION`,
+ * `KUSTOM_ENVIRONMENT`, `KUSTOM_BASE_URL`; timeouts, locale and backend URL
+ * default to Klarna's variables.
+ */
+export function kustomProviderOptionsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  return providerOptionsFromEnv(env, "KUSTOM")
+}
+
+/** The Kustom provider is registered when any of its connection variables is set. */
+export function kustomConfiguredInEnv(env: NodeJS.ProcessEnv): boolean {
+  return ["KUSTOM_USERNAME", "KUSTOM_PASSWORD", "KUSTOM_API_KEY", "KUSTOM_BASE_URL"].some((key) => !!env[key])
+}
+
+function providerOptionsFromEnv(env: NodeJS.ProcessEnv, prefix: "KLARNA" | "KUSTOM"): Record<string, unknown> {
+  const own = (name: string) => env[`${prefix}_${name}`]
+  const shared = (name: string) => own(name) ?? env[`KLARNA_${name}`]
+  const number = (value: string | undefined) => (value ? Number(value) : undefined)
   const options: Record<string, unknown> = {
-    region: env.KLARNA_REGION,
-    environment: env.KLARNA_ENVIRONMENT,
-    baseUrl: env.KLARNA_BASE_URL,
-    username: env.KLARNA_USERNAME,
-    password: env.KLARNA_PASSWORD,
-    apiKey: env.KLARNA_API_KEY,
-    defaultPurchaseCountry: env.KLARNA_DEFAULT_PURCHASE_COUNTRY,
-    defaultLocale: env.KLARNA_DEFAULT_LOCALE,
-    backendUrl: env.KLARNA_BACKEND_URL ?? env.MEDUSA_BACKEND_URL,
-    timeoutMs: env.KLARNA_TIMEOUT_MS ? Number(env.KLARNA_TIMEOUT_MS) : undefined,
-    maxRetries: env.KLARNA_MAX_RETRIES ? Number(env.KLARNA_MAX_RETRIES) : undefined,
-    retryBaseDelayMs: env.KLARNA_RETRY_BASE_DELAY_MS ? Number(env.KLARNA_RETRY_BASE_DELAY_MS) : undefined,
+    region: own("REGION"),
+    environment: own("ENVIRONMENT"),
+    baseUrl: own("BASE_URL"),
+    username: own("USERNAME"),
+    password: own("PASSWORD"),
+    apiKey: own("API_KEY"),
+    defaultPurchaseCountry: shared("DEFAULT_PURCHASE_COUNTRY"),
+    defaultLocale: shared("DEFAULT_LOCALE"),
+    backendUrl: shared("BACKEND_URL") ?? env.MEDUSA_BACKEND_URL,
+    timeoutMs: number(shared("TIMEOUT_MS")),
+    maxRetries: number(shared("MAX_RETRIES")),
+    retryBaseDelayMs: number(shared("RETRY_BASE_DELAY_MS")),
   }
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined && v !== ""))
 }

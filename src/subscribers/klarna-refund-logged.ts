@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
 import type { KlarnaPaymentData } from "../klarna/types/payment-data"
 import { formatMinorUnits } from "../klarna/utils/currency"
+import { isManagedProviderId } from "../klarna/provider-ids"
 
 /** "Klarna refund of 199,00 SEK completed (good-will, 25 % VAT). Refund ID …" in the order's Klarna log. */
 export default async function klarnaRefundLogged({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
@@ -17,7 +18,7 @@ export default async function klarnaRefundLogged({ event: { data }, container }:
   })
   const p = payment as any
   const orderId = p?.payment_collection?.order?.id
-  if (!p || !String(p.provider_id).startsWith("pp_klarna") || !orderId) {
+  if (!p || !isManagedProviderId(p.provider_id) || !orderId) {
     return
   }
   const klarna = p.data as KlarnaPaymentData

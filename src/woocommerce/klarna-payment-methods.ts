@@ -25,14 +25,16 @@ export interface KlarnaWooPaymentMethodInfo {
   /** true = legacy gateway: import as read-only history, never call Klarna order management. */
   legacy: boolean
   plugin: string
+  /** Where the method's orders are managed now: Klarna Checkout moved to Kustom. */
+  managed_by: "klarna" | "kustom"
 }
 
 export const KLARNA_WOO_PAYMENT_METHODS: Readonly<Record<KlarnaWooPaymentMethodId, KlarnaWooPaymentMethodInfo>> = Object.freeze({
-  kco: { legacy: false, plugin: "Klarna Checkout for WooCommerce (Kustom Checkout)" },
-  klarna_payments: { legacy: false, plugin: "Klarna Payments for WooCommerce" },
-  klarna_checkout: { legacy: true, plugin: "WooCommerce Klarna Gateway 2.x (Klarna Checkout)" },
-  klarna_invoice: { legacy: true, plugin: "WooCommerce Klarna Gateway 2.x (Invoice)" },
-  klarna_part_payment: { legacy: true, plugin: "WooCommerce Klarna Gateway 2.x (Part Payment)" },
+  kco: { legacy: false, plugin: "Klarna Checkout for WooCommerce (Kustom Checkout)", managed_by: "kustom" },
+  klarna_payments: { legacy: false, plugin: "Klarna Payments for WooCommerce", managed_by: "klarna" },
+  klarna_checkout: { legacy: true, plugin: "WooCommerce Klarna Gateway 2.x (Klarna Checkout)", managed_by: "kustom" },
+  klarna_invoice: { legacy: true, plugin: "WooCommerce Klarna Gateway 2.x (Invoice)", managed_by: "klarna" },
+  klarna_part_payment: { legacy: true, plugin: "WooCommerce Klarna Gateway 2.x (Part Payment)", managed_by: "klarna" },
 })
 
 /** Payment method id → true when it is one of the Klarna ids (exact match, ids are case-sensitive in WooCommerce). */

@@ -109,7 +109,7 @@ export function useKlarnaOrderAction(orderId: string) {
 export function useKlarnaSettings() {
   return useQuery({
     queryKey: ["klarna-settings"],
-    queryFn: () => sdk.client.fetch<{ settings: KlarnaSettings; connection: Record<string, any> }>(`/admin/klarna/settings`),
+    queryFn: () => sdk.client.fetch<{ settings: KlarnaSettings; connection: Record<string, any>; connections?: any[] }>(`/admin/klarna/settings`),
   })
 }
 

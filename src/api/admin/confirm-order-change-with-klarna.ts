@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, Med
 import { ContainerRegistrationKeys, remoteQueryObjectFromString } from "@medusajs/framework/utils"
 import { defaultAdminDetailsReturnFields } from "@medusajs/medusa/api/admin/returns/query-config"
 import { confirmOrderChangeWithKlarnaWorkflow, type KlarnaOrderChangeKind } from "../../workflows/confirm-order-change-with-klarna"
+import { isManagedProviderId } from "../../klarna/provider-ids"
 
 async function orderIdFor(req: MedusaRequest, kind: KlarnaOrderChangeKind): Promise<string | undefined> {
   if (kind === "order-edit") {
@@ -19,7 +20,7 @@ async function orderIdFor(req: MedusaRequest, kind: KlarnaOrderChangeKind): Prom
 async function hasKlarnaPayment(req: MedusaRequest, orderId: string): Promise<boolean> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.provider_id"], filters: { id: orderId } })
-  return ((data[0] as any)?.payment_collections ?? []).some((c: any) => (c?.payments ?? []).some((p: any) => String(p?.provider_id).startsWith("pp_klarna")))
+  return ((data[0] as any)?.payment_collections ?? []).some((c: any) => (c?.payments ?? []).some((p: any) => isManagedProviderId(p?.provider_id)))
 }
 
 /**

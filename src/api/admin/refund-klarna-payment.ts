@@ -5,6 +5,7 @@ import { refetchPayment } from "@medusajs/medusa/api/admin/payments/helpers"
 import { defaultAdminPaymentFields } from "@medusajs/medusa/api/admin/payments/query-config"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { refundKlarnaPaymentWorkflow } from "../../workflows/refund-klarna-payment"
+import { isManagedProviderId } from "../../klarna/provider-ids"
 
 type RefundBody = { amount?: number; refund_reason_id?: string; note?: string }
 
@@ -53,7 +54,7 @@ async function klarnaOrderIdOfPayment(container: MedusaContainer, paymentId: str
     filters: { id: paymentId },
   })
   const payment = data[0] as any
-  return payment && String(payment.provider_id).startsWith("pp_klarna") ? payment.payment_collection?.order?.id : undefined
+  return payment && isManagedProviderId(payment.provider_id) ? payment.payment_collection?.order?.id : undefined
 }
 
 async function recordRefundFailure(req: AuthenticatedMedusaRequest<RefundBody>, orderId: string, error: unknown) {

@@ -58,6 +58,13 @@ export const KlarnaProviderOptionsSchema = z
     }
   })
 
+/**
+ * Which company a provider talks to: Klarna (Klarna Payments and its orders) or
+ * Kustom (Klarna Checkout, now run by Kustom, and its orders). Both take the
+ * same options; each has its own credentials and host.
+ */
+export type ProviderBrand = "klarna" | "kustom"
+
 export type KlarnaProviderOptionsInput = z.input<typeof KlarnaProviderOptionsSchema>
 export type KlarnaProviderOptions = z.output<typeof KlarnaProviderOptionsSchema>
 
@@ -65,7 +72,7 @@ export type KlarnaProviderOptions = z.output<typeof KlarnaProviderOptionsSchema>
  * Parses provider options. The error lists the offending option names only:
  * values (which may be secrets) are never echoed.
  */
-export function parseKlarnaProviderOptions(options: unknown): KlarnaProviderOptions {
+export function parseKlarnaProviderOptions(options: unknown, provider: ProviderBrand = "klarna"): KlarnaProviderOptions {
   const parsed = KlarnaProviderOptionsSchema.safeParse(options ?? {})
   if (!parsed.success) {
     const problems = parsed.error.issues
@@ -75,7 +82,8 @@ export function parseKlarnaProviderOptions(options: unknown): KlarnaProviderOpti
         return `${path}: ${msg}`
       })
       .join("; ")
-    throw new Error(`Invalid Klarna payment provider options (pp_klarna): ${problems}`)
+    const name = provider === "kustom" ? "Kustom payment provider options (pp_kustom)" : "Klarna payment provider options (pp_klarna)"
+    throw new Error(`Invalid ${name}: ${problems}`)
   }
   return parsed.data
 }

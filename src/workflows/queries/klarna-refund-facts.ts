@@ -8,6 +8,7 @@ import type { GoodwillPolicy } from "../../klarna/utils/refund-lines"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../modules/klarna-order-management"
 import { klarnaClientFor } from "../../providers/klarna/provider-client"
 import { returnedItemsToRefund } from "./returned-items"
+import { isManagedProviderId } from "../../klarna/provider-ids"
 
 /** Everything a refund plan of a Klarna payment decides on. */
 export interface KlarnaRefundFacts {
@@ -31,7 +32,7 @@ export async function loadKlarnaRefundFacts(container: MedusaContainer, paymentI
     filters: { id: paymentId },
   })
   const p = payment as any
-  if (!p || !String(p.provider_id).startsWith("pp_klarna")) {
+  if (!p || !isManagedProviderId(p.provider_id)) {
     return null
   }
   const data = (p.data ?? {}) as KlarnaPaymentData

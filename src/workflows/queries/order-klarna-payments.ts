@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 import { rowMinorUnits, sumMinor } from "../../klarna/utils/currency"
 import { refusedBeforeActing } from "../klarna-action/refused-before-acting"
+import { isManagedProviderId } from "../../klarna/provider-ids"
 
 export interface KlarnaPaymentRow {
   id: string
@@ -38,7 +39,7 @@ export type LoadOrderKlarnaPaymentsOptions = {
   refuse_unless_klarna_order?: boolean
 }
 
-const isKlarnaProvider = (providerId: unknown) => typeof providerId === "string" && providerId.startsWith("pp_klarna")
+const isKlarnaProvider = (providerId: unknown) => isManagedProviderId(providerId)
 
 /** An order with its Klarna payments (newest first), amounts in minor units. */
 export async function loadOrderKlarnaPayments(

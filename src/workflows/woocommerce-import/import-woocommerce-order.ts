@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { reconcilePaymentTruth, type ImportedOrderDraft, type ImportRegion } from "../../woocommerce"
+import { checkImportConnectionStep } from "./steps/check-import-connection"
 import { resolveImportRegionStep } from "./steps/resolve-import-region"
 import { resolveImportVariantsStep } from "./steps/resolve-import-variants"
 import { readImportKlarnaOrderStep } from "./steps/read-import-klarna-order"
@@ -35,6 +36,7 @@ export const importWooCommerceOrderWorkflowId = "import-woocommerce-order"
  * dies half-way, the reserved link lets the next run clean up and redo it.
  */
 export const importWooCommerceOrderWorkflow = createWorkflow(importWooCommerceOrderWorkflowId, (input: ImportWooCommerceOrderWorkflowInput) => {
+  checkImportConnectionStep({ draft: input.draft })
   const region_id = resolveImportRegionStep({ draft: input.draft, regions: input.regions })
   const variants = resolveImportVariantsStep({ draft: input.draft })
   const klarnaInput = transform({ input }, ({ input }) => ({ draft: input.draft, reconcile: !!input.reconcile }))

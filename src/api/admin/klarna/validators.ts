@@ -12,6 +12,10 @@ export type AdminKlarnaCaptureType = z.infer<typeof AdminKlarnaCapture>
 
 export const AdminKlarnaEmptyBody = z.object({}).strict()
 
+/** Which connection "Test connection" checks: Klarna's (default) or Kustom's. */
+export const AdminKlarnaConnectionTest = z.object({ brand: z.enum(["klarna", "kustom"]).default("klarna") }).strict()
+export type AdminKlarnaConnectionTestType = z.infer<typeof AdminKlarnaConnectionTest>
+
 export const AdminKlarnaAttentionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

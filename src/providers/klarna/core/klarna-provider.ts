@@ -29,7 +29,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { klarnaIdempotencyKey, KlarnaApiError, type KlarnaClient } from "../../../klarna/client"
-import { parseKlarnaProviderOptions, type KlarnaProviderOptions } from "../../../klarna/types/options"
+import { parseKlarnaProviderOptions, type KlarnaProviderOptions, type ProviderBrand } from "../../../klarna/types/options"
 import type { KlarnaCaptureRecord, KlarnaPaymentData, KlarnaRefundPlan, KlarnaSessionInput } from "../../../klarna/types/payment-data"
 import type { KlarnaOrderLine } from "../../../klarna/validation/order-line-rules"
 import { goodwillRefundPlan } from "../../../klarna/refunds/goodwill-refund-plan"
@@ -71,21 +71,24 @@ type Cradle = { logger?: Logger } & Record<string, unknown>
 
 export class KlarnaProviderService extends AbstractPaymentProvider<KlarnaProviderOptions> {
   static identifier = "klarna"
+  /** Whose API this provider's orders live at; the Kustom provider overrides it. */
+  static brand: ProviderBrand = "klarna"
 
   protected readonly options_: KlarnaProviderOptions
   protected readonly client_: KlarnaClient
   protected readonly logger_?: Logger
 
   static validateOptions(options: Record<string, unknown>): void {
-    parseKlarnaProviderOptions(options)
+    parseKlarnaProviderOptions(options, this.brand)
   }
 
   constructor(cradle: Cradle, options: Record<string, unknown>) {
-    const parsed = parseKlarnaProviderOptions(options)
+    const brand = (new.target as typeof KlarnaProviderService).brand
+    const parsed = parseKlarnaProviderOptions(options, brand)
     super(cradle, parsed)
     this.options_ = parsed
     this.logger_ = cradle.logger
-    this.client_ = createKlarnaClientForOptions(parsed, cradle.logger)
+    this.client_ = createKlarnaClientForOptions(parsed, cradle.logger, brand)
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {

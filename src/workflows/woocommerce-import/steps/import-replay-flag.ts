@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { isManagedProviderId } from "../../../klarna/provider-ids"
 
 /**
  * Writes keys into a payment's data. Medusa merges payment data on update, so
@@ -13,4 +14,4 @@ export async function writePaymentData(container: MedusaContainer, paymentId: st
 }
 
 /** Whether a payment is the Klarna provider's, whose import replay the flag switches. */
-export const isKlarnaPayment = (providerId: string | null | undefined) => String(providerId).startsWith("pp_klarna")
+export const isKlarnaPayment = (providerId: string | null | undefined) => isManagedProviderId(providerId)

@@ -1,6 +1,16 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { checkImportTotal, importCustomerEmail, matchImportRegion, medusaOrderInput, medusaOrderTotal, type ImportedOrderDraft, type ImportRegion } from "../../../woocommerce"
+import {
+  checkImportTotal,
+  importCustomerEmail,
+  importedConnectionProblem,
+  matchImportRegion,
+  medusaOrderInput,
+  medusaOrderTotal,
+  type ImportedOrderDraft,
+  type ImportRegion,
+} from "../../../woocommerce"
+import { registeredKlarnaProviderIds } from "../../../providers/klarna/provider-client"
 import { loadImportRegions } from "./resolve-import-region"
 import type { ImportVariants } from "./resolve-import-variants"
 
@@ -8,7 +18,7 @@ import type { ImportVariants } from "./resolve-import-variants"
 export type ImportPlan = { region_id: string; email: string } | { rejected: string }
 
 /**
- * The region, customer email and Medusa total of each of a page's orders,
+ * The Klarna connection, region, customer email and Medusa total of each of a page's orders,
  * checked before anything is written (an order without a region or email, or
  * whose total would not be WooCommerce's, is rejected with the reason the
  * per-order path gives, in its order), and the variants all their lines name,
@@ -18,7 +28,12 @@ export const prepareImportedOrdersStep = createStep(
   "prepare-imported-orders",
   async (input: { drafts: ImportedOrderDraft[]; regions?: ImportRegion[] }, { container }) => {
     const regions = input.regions ?? (await loadImportRegions(container))
+    const providerIds = registeredKlarnaProviderIds(container)
     const plans = input.drafts.map((draft): ImportPlan => {
+      const connectionProblem = importedConnectionProblem(draft, providerIds)
+      if (connectionProblem) {
+        return { rejected: connectionProblem }
+      }
       try {
         const region_id = matchImportRegion(regions, draft)
         const email = importCustomerEmail(draft)

@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { reconcilesWithKlarna, type ImportedOrderDraft, type KlarnaOrderRead } from "../../../woocommerce"
+import { importedKlarnaProviderId, reconcilesWithKlarna, type ImportedOrderDraft, type KlarnaOrderRead } from "../../../woocommerce"
 import { klarnaClientFor } from "../../../providers/klarna/provider-client"
 
 /**
- * Klarna's order for the imported order, when reconciling. A failed read is
+ * Klarna's (or Kustom's, for Klarna Checkout) order for the imported order, when reconciling. A failed read is
  * not the import's failure: it is reported and WooCommerce's amounts are used.
  */
 export async function readImportKlarnaOrder(container: MedusaContainer, draft: ImportedOrderDraft, reconcile: boolean): Promise<KlarnaOrderRead> {
@@ -12,7 +12,7 @@ export async function readImportKlarnaOrder(container: MedusaContainer, draft: I
     return null
   }
   try {
-    const order = await klarnaClientFor(container).getOrder(draft.klarna.klarna_order_id!)
+    const order = await klarnaClientFor(container, importedKlarnaProviderId(draft)).getOrder(draft.klarna.klarna_order_id!)
     return { order: { captured_amount: order.captured_amount, refunded_amount: order.refunded_amount, status: order.status } }
   } catch (e) {
     return { error: (e as Error).message }

@@ -1,8 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CreditCard } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Select, Switch, Table, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Select, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import { sdk } from "../../../lib/sdk"
+import { KlarnaConnection, type KlarnaConnectionView } from "../../../components/klarna-connection"
 import { errorText, useKlarnaSettings, useSaveKlarnaSettings, type KlarnaSettings } from "../../../lib/klarna-api"
 
 const METHODS = [
@@ -17,12 +17,11 @@ const TOGGLES = [
   ["update_on_edit", "On order update → update Klarna"],
 ] as const
 
-/** Settings → Klarna: the toggle matrix, completion trigger, good-will VAT policy and the connection. */
+/** Settings → Klarna: the toggle matrix, completion trigger, good-will VAT policy and the Klarna and Kustom connections. */
 const KlarnaSettingsPage = () => {
   const { data, isLoading } = useKlarnaSettings()
   const save = useSaveKlarnaSettings()
   const [draft, setDraft] = useState<KlarnaSettings | null>(null)
-  const [testing, setTesting] = useState(false)
   useEffect(() => {
     if (data?.settings) setDraft(data.settings)
   }, [data?.settings])
@@ -40,18 +39,7 @@ const KlarnaSettingsPage = () => {
       toast.error("Klarna settings", { description: errorText(e) })
     }
   }
-  const onTest = async () => {
-    setTesting(true)
-    try {
-      const res = await sdk.client.fetch<{ ok: boolean; message: string }>(`/admin/klarna/connection-test`, { method: "POST", body: {} })
-      res.ok ? toast.success("Klarna connection", { description: res.message }) : toast.error("Klarna connection", { description: res.message })
-    } catch (e) {
-      toast.error("Klarna connection", { description: errorText(e) })
-    } finally {
-      setTesting(false)
-    }
-  }
-  const c = data?.connection ?? {}
+  const connections: KlarnaConnectionView[] = data?.connections ?? (data?.connection ? [data.connection] : [])
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -125,24 +113,9 @@ const KlarnaSettingsPage = () => {
           </div>
         </div>
       </Container>
-      <Container className="flex items-center justify-between px-6 py-4">
-        <div className="flex flex-col gap-y-1">
-          <Heading level="h2">Connection</Heading>
-          <Text size="small" className="text-ui-fg-subtle" data-testid="klarna-connection">
-            {c.provider_registered
-              ? c.simulator
-                ? `Local Klarna simulator at ${c.base_url}`
-                : `Klarna ${c.environment} API, region ${String(c.region).toUpperCase()} (${c.base_url})`
-              : "The Klarna payment provider is not registered."}
-          </Text>
-        </div>
-        <div className="flex items-center gap-x-2">
-          <Badge color={c.credentials_configured ? "green" : "red"}>{c.credentials_configured ? "Credentials configured" : "No credentials"}</Badge>
-          <Button size="small" variant="secondary" onClick={onTest} isLoading={testing} data-testid="klarna-test-connection">
-            Test connection
-          </Button>
-        </div>
-      </Container>
+      {connections.map((connection) => (
+        <KlarnaConnection key={connection.brand} connection={connection} />
+      ))}
     </div>
   )
 }
