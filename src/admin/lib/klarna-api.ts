@@ -47,6 +47,8 @@ export type KlarnaHistory = {
 export type KlarnaOrderState = {
   order_id: string
   klarna_order_id: string | null
+  /** Where the order lives: Klarna (Klarna Payments) or Kustom (Klarna Checkout). */
+  connection?: "klarna" | "kustom" | null
   payment: null | {
     id: string
     currency_code: string

@@ -37,7 +37,9 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   return (
     <Container className="divide-y p-0" data-testid="klarna-widget">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Klarna</Heading>
+        <Heading level="h2" data-testid="klarna-widget-title">
+          {state.connection === "kustom" ? "Klarna Checkout (Kustom)" : "Klarna"}
+        </Heading>
         {status && (
           <Badge color={STATUS_COLOR[status] ?? "grey"} data-testid="klarna-status">
             {status}

@@ -5,6 +5,7 @@ import { readKlarnaOrderStateWorkflow } from "../../../../../workflows/read-klar
 import { loadOrderKlarnaPayments, orderKlarnaPayment } from "../../../../../workflows/queries/order-klarna-payments"
 import { describeAttention } from "../../../../../workflows/queries/attention-items"
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
+import { brandOfProviderId } from "../../../../../klarna/provider-ids"
 import { explainMissingImportedOrder, isNoSuchKlarnaOrder } from "../../../../../klarna/decisions/missing-imported-order"
 
 /**
@@ -22,8 +23,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const [open] = await om.listAttention({ order_id: order.id }, { take: 50 })
   const payment = orderKlarnaPayment(order, "live")
   const klarnaOrderId = payment?.data.klarna_order_id ?? order.pending_sessions[0]?.data.klarna_order_id
+  const providerId = payment?.provider_id ?? order.pending_sessions[0]?.provider_id
   const { klarna, klarna_error } = klarnaOrderId
-    ? (await readKlarnaOrderStateWorkflow(req.scope).run({ input: { provider_id: payment?.provider_id, klarna_order_id: klarnaOrderId } })).result
+    ? (await readKlarnaOrderStateWorkflow(req.scope).run({ input: { provider_id: providerId, klarna_order_id: klarnaOrderId } })).result
     : { klarna: null, klarna_error: null }
   if (klarna_error && isNoSuchKlarnaOrder(klarna_error) && payment?.data.imported_from) {
     klarna_error.message = explainMissingImportedOrder(klarna_error.message, payment.data)
@@ -31,6 +33,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({
     order_id: order.id,
     klarna_order_id: klarnaOrderId ?? null,
+    // Where the order lives: "klarna" (Klarna Payments) or "kustom" (Klarna Checkout, run by Kustom).
+    connection: brandOfProviderId(providerId),
     // The plugin's amounts are `…_minor` (öre); `klarna` is Klarna's order as Klarna sends it (minor units too).
     payment: payment ? adminKlarnaPayment(payment) : null,
     klarna,
