@@ -1,9 +1,10 @@
 import type { NextFunction, Request, Response } from "express"
 import { timingSafeEqual } from "node:crypto"
-import type { SimulatorConfig } from "./config"
+import type { RealmCredentials } from "./config"
 import { KlarnaError } from "./errors"
 import { locals } from "./http/locals"
 import { sendKlarnaError } from "./http/sim-response"
+import type { Realm } from "./realm"
 
 const safeEqual = (a: string, b: string): boolean => {
   const x = Buffer.from(a)
@@ -15,7 +16,7 @@ const safeEqual = (a: string, b: string): boolean => {
  * Resolves the principal for `Authorization: Basic ...`: either base64(username:password) of a
  * configured credential, or a raw API key (also accepted as the password of base64(any:apiKey)).
  */
-export function authenticate(header: string | undefined, config: SimulatorConfig): string | undefined {
+export function authenticate(header: string | undefined, config: RealmCredentials): string | undefined {
   const match = /^Basic\s+(.+)$/i.exec(header?.trim() ?? "")
   if (!match) return undefined
   const token = match[1].trim()
@@ -33,14 +34,16 @@ export function authenticate(header: string | undefined, config: SimulatorConfig
   return keyAsPassword ? `api_key:${keyAsPassword}` : undefined
 }
 
-export function basicAuth(config: SimulatorConfig) {
+/** Each realm knows only its own credentials; a Kustom principal is prefixed so idempotency keys never mix. */
+export function basicAuth(config: RealmCredentials, realm: Realm = "klarna") {
+  const challenge = realm === "kustom" ? 'Basic realm="Kustom API"' : 'Basic realm="Klarna API"'
   return (req: Request, res: Response, next: NextFunction): void => {
     const principal = authenticate(req.get("authorization"), config)
     if (!principal) {
-      res.setHeader("WWW-Authenticate", 'Basic realm="Klarna API"')
+      res.setHeader("WWW-Authenticate", challenge)
       return sendKlarnaError(res, new KlarnaError(401, "UNAUTHORIZED", ["Unauthorized"]))
     }
-    locals(res).principal = principal
+    locals(res).principal = realm === "klarna" ? principal : `${realm}:${principal}`
     next()
   }
 }

@@ -1,6 +1,7 @@
 import { resolveConfig, type SimulatorConfig } from "./config"
 import { FaultRegistry } from "./faults"
 import { IdempotencyStore } from "./idempotency"
+import { PushScheduler } from "./kustom/push-scheduler"
 import { RequestLog } from "./request-log"
 import { SimStore } from "./state/store"
 import type { SimulatorOptions } from "./types"
@@ -12,24 +13,35 @@ export interface SimContext {
   idempotency: IdempotencyStore
   faults: FaultRegistry
   requestLog: RequestLog
+  /** Kustom's push series of completed checkouts. */
+  pushes: PushScheduler
   now(): number
   reset(): void
+  /** Stops timers (server close). */
+  dispose(): void
 }
 
 export function createContext(opts?: SimulatorOptions): SimContext {
   const config = resolveConfig(opts)
+  const store = new SimStore()
   const ctx: SimContext = {
     config,
-    store: new SimStore(),
+    store,
     idempotency: new IdempotencyStore(config.idempotencyTtlMs),
     faults: new FaultRegistry(config.hangMs),
     requestLog: new RequestLog(config.requestLogLimit),
+    pushes: new PushScheduler(store, config),
     now: () => Date.now(),
     reset() {
+      ctx.pushes.clear()
       ctx.store.reset()
       ctx.idempotency.clear()
       ctx.faults.clear()
       ctx.requestLog.clear()
+    },
+    dispose() {
+      ctx.faults.dispose()
+      ctx.pushes.clear()
     },
   }
   return ctx

@@ -11,12 +11,15 @@ async function main(): Promise<void> {
   if (env.KLARNA_SIMULATOR_USERNAME && env.KLARNA_SIMULATOR_PASSWORD) {
     opts.credentials = [{ username: env.KLARNA_SIMULATOR_USERNAME, password: env.KLARNA_SIMULATOR_PASSWORD }]
   }
+  if (env.KUSTOM_SIMULATOR_USERNAME && env.KUSTOM_SIMULATOR_PASSWORD) {
+    opts.kustom = { credentials: [{ username: env.KUSTOM_SIMULATOR_USERNAME, password: env.KUSTOM_SIMULATOR_PASSWORD }] }
+  }
   if (!Number.isInteger(opts.port) || (opts.port as number) < 0) {
     throw new Error(`KLARNA_SIMULATOR_PORT must be a port number, got ${env.KLARNA_SIMULATOR_PORT}`)
   }
 
   const sim = await startKlarnaSimulator(opts)
-  console.log(`Klarna simulator listening on ${sim.url}`)
+  console.log(`Klarna simulator listening on ${sim.url} (Kustom: ${sim.kustomUrl})`)
 
   let closing = false
   const shutdown = (signal: string) => {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net"
 import { buildApp } from "./app"
 import { createContext } from "./context"
+import { KUSTOM_PREFIX } from "./realm"
 import type { RunningSimulator, SimulatorOptions } from "./types"
 
 export async function startKlarnaSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
@@ -16,13 +17,15 @@ export async function startKlarnaSimulator(opts: SimulatorOptions = {}): Promise
   const { port } = server.address() as AddressInfo
   const urlHost = host.includes(":") ? `[${host}]` : host
 
+  const url = `http://${urlHost}:${port}`
   return {
-    url: `http://${urlHost}:${port}`,
+    url,
+    kustomUrl: `${url}${KUSTOM_PREFIX}`,
     port,
     reset: () => ctx.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
-        ctx.faults.dispose()
+        ctx.dispose()
         server.close((err) => (err ? reject(err) : resolve()))
         // Drop keep-alive and hanging (fault-injected) connections so close() returns promptly.
         server.closeAllConnections()

@@ -20,10 +20,30 @@ export interface SimulatorOptions {
   authorizationDays?: number
   /** Receives one line per request (never credentials). */
   logger?: { info(msg: string): void }
+  /** The Kustom realm (Checkout v3 + Order Management) under `<url>/kustom`. */
+  kustom?: KustomSimulatorOptions
+}
+
+export interface KustomSimulatorOptions {
+  /** Default [{ username: "PM_sim_kustom", password: "kco_sim_password" }]. */
+  credentials?: SimulatorCredential[]
+  /** Raw Kustom API keys, accepted like Klarna's `apiKeys`. */
+  apiKeys?: string[]
+  /** First push to merchant_urls.push, after completion; default 120 000 (2 min). */
+  pushInitialDelayMs?: number
+  /**
+   * Retries while the order is not acknowledged, each a delay after completion; default
+   * 5, 15, 30, 60 min, then every 4 h up to 48 h.
+   */
+  pushScheduleMs?: number[]
+  /** How long the validation callback may take before the purchase is refused; default 10 000. */
+  validationTimeoutMs?: number
 }
 
 export interface RunningSimulator {
   url: string
+  /** Kustom's base URL: `${url}/kustom`. */
+  kustomUrl: string
   port: number
   close(): Promise<void>
   reset(): void

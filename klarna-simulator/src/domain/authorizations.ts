@@ -65,6 +65,7 @@ export function createOrderFromToken(ctx: SimContext, token: string, body: unkno
   const method = initialPaymentMethod(auth.payment_method_type)
   const order: SimOrder = {
     order_id: newId(),
+    realm: "klarna",
     klarna_reference: newKlarnaReference(),
     status: "AUTHORIZED",
     fraud_status: auth.fraud_status,

@@ -1,5 +1,6 @@
 import type { SimContext } from "../context"
 import { noSuchOrder } from "../errors"
+import type { Realm } from "../realm"
 import type { SimOrder } from "../state/models"
 import { compact } from "./purchase"
 
@@ -10,9 +11,13 @@ export function syncExpiry(order: SimOrder, now: number): void {
   }
 }
 
-export function findOrder(ctx: SimContext, orderId: string): SimOrder {
+/**
+ * An order of the given realm (any realm for the control API). Another realm's order does not
+ * exist for the caller: Klarna and Kustom are separate companies with separate order databases.
+ */
+export function findOrder(ctx: SimContext, orderId: string, realm?: Realm): SimOrder {
   const order = ctx.store.orders.get(orderId)
-  if (!order) throw noSuchOrder(orderId)
+  if (!order || (realm && order.realm !== realm)) throw noSuchOrder(orderId)
   syncExpiry(order, ctx.now())
   return order
 }
@@ -25,7 +30,7 @@ export function statusFromAmounts(order: SimOrder): SimOrder["status"] {
 
 /** Klarna's `Order` resource (GET /ordermanagement/v1/orders/{id}): no simulator internals. */
 export function klarnaOrderView(order: SimOrder) {
-  const { sim: _sim, merchant_urls: _urls, ...klarna } = order
+  const { sim: _sim, merchant_urls: _urls, realm: _realm, ...klarna } = order
   return compact({
     ...klarna,
     captures: order.captures.map((c) => compact({ ...c })),

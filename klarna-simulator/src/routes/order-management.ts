@@ -18,16 +18,21 @@ import {
 import { baseUrl } from "../http/base-url"
 import { klarnaRoute, type KlarnaHandler } from "../http/klarna-route"
 import type { SimResponse } from "../http/sim-response"
+import type { Realm } from "../realm"
 
 const NO_CONTENT: SimResponse = { status: 204 }
 
-/** Order Management v1, mounted at /ordermanagement/v1. Every mutation honours Klarna-Idempotency-Key. */
-export function orderManagementRouter(ctx: SimContext): Router {
+/**
+ * Order Management v1 of one realm, mounted at `<realm prefix>/ordermanagement/v1`; it sees only
+ * that realm's orders. Every mutation honours Klarna-Idempotency-Key.
+ */
+export function orderManagementRouter(ctx: SimContext, realm: Realm = "klarna"): Router {
   const r = Router()
   const read = (h: KlarnaHandler) => klarnaRoute(h)
   const mutate = (h: KlarnaHandler) => klarnaRoute(h, { idempotency: ctx.idempotency })
-  const order = (req: Request) => findOrder(ctx, req.params.order_id)
-  const orderUrl = (req: Request) => `${baseUrl(req)}/ordermanagement/v1/orders/${encodeURIComponent(req.params.order_id)}`
+  const order = (req: Request) => findOrder(ctx, req.params.order_id, realm)
+  // req.baseUrl is the full mount path, so Kustom's Location headers carry /kustom.
+  const orderUrl = (req: Request) => `${baseUrl(req)}${req.baseUrl}/orders/${encodeURIComponent(req.params.order_id)}`
 
   r.get("/orders/:order_id", read((req) => ({ status: 200, body: klarnaOrderView(order(req)) })))
 

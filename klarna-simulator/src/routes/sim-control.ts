@@ -1,4 +1,4 @@
-import { Router, type Request, type RequestHandler, type Response } from "express"
+import { Router, type Request } from "express"
 import { z } from "zod"
 import type { SimContext } from "../context"
 import { approveSession } from "../domain/authorizations"
@@ -9,9 +9,9 @@ import { parseBody } from "../domain/parse-body"
 import { refundOrder } from "../domain/refunds"
 import { amount } from "../domain/schemas"
 import { PAYMENT_METHOD_CATEGORIES } from "../domain/payment-methods"
-import { errorFromStatus, KlarnaError, badValue } from "../errors"
+import { KlarnaError, badValue } from "../errors"
 import { faultSchema } from "../faults"
-import { sendKlarnaError } from "../http/sim-response"
+import { controlBody, sim } from "../http/sim-handler"
 import { expandUrl, postJson } from "../notify"
 import { iso } from "../state/ids"
 
@@ -23,25 +23,10 @@ const approveSchema = z.object({
 const fraudDecisionSchema = z.object({ fraud_status: z.enum(["ACCEPTED", "REJECTED", "STOPPED"]) })
 const portalAmountSchema = z.object({ amount: amount.optional() })
 
-type SimHandler = (req: Request, res: Response) => unknown | Promise<unknown>
-
-/** JSON answer (200) from a handler; KlarnaError becomes Klarna's error body. */
-const sim =
-  (handler: SimHandler): RequestHandler =>
-  async (req, res) => {
-    try {
-      const body = await handler(req, res)
-      if (!res.headersSent) res.status(200).json(body)
-    } catch (err) {
-      if (!(err instanceof KlarnaError)) console.error("[klarna-simulator] control API failed", err)
-      sendKlarnaError(res, err instanceof KlarnaError ? err : errorFromStatus(500))
-    }
-  }
-
 /** Test-and-demo control API (no auth), mounted at /_sim. */
 export function simControlRouter(ctx: SimContext): Router {
   const r = Router()
-  const body = (req: Request): unknown => (req.body && typeof req.body === "object" ? req.body : {})
+  const body = controlBody
 
   r.get("/health", sim(() => ({ ok: true })))
 

@@ -1,5 +1,6 @@
 import type { KlarnaOrderLine } from "../../../src/klarna/validation/order-line-rules"
 import type { Address, MerchantUrls, ShippingInfo } from "../domain/schemas"
+import type { Realm } from "../realm"
 
 export type FraudStatus = "ACCEPTED" | "PENDING" | "REJECTED"
 export type OrderStatus = "AUTHORIZED" | "PART_CAPTURED" | "CAPTURED" | "CANCELLED" | "EXPIRED" | "CLOSED"
@@ -109,8 +110,9 @@ export interface SimNotification {
 
 /** Simulator-only bookkeeping, not part of Klarna's order resource. */
 export interface SimOrderInternals {
-  session_id: string
-  authorization_token: string
+  /** Klarna Payments orders only: the session and token they were created from. */
+  session_id?: string
+  authorization_token?: string
   auto_capture: boolean
   acknowledged: boolean
   /** A FRAUD_RISK_STOPPED decision: never capturable again. */
@@ -120,6 +122,8 @@ export interface SimOrderInternals {
 
 export interface SimOrder {
   order_id: string
+  /** Klarna Payments orders are "klarna"; orders from a Kustom checkout are "kustom". */
+  realm: Realm
   klarna_reference: string
   status: OrderStatus
   fraud_status: FraudStatus
