@@ -25,6 +25,8 @@ module.exports = {
   testMatch: matchers[testType],
   testPathIgnorePatterns: testType === "integration:modules" ? ["\\.unit\\.spec\\."] : ["/node_modules/"],
   setupFiles: ["./integration-tests/setup.js"],
+  // The failure reporter writes failing tests to JEST_FAILURE_REPORT (scripts/test.js repeats them at the end).
+  reporters: ["default", "<rootDir>/scripts/lib/failure-reporter.js"],
   globalSetup: ["unit", "browser", "integration:start"].includes(testType) ? undefined : "./integration-tests/global-setup.ts",
   globalTeardown: ["unit", "browser", "integration:start"].includes(testType) ? undefined : "./integration-tests/global-teardown.ts",
 }

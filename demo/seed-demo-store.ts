@@ -15,6 +15,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { DEMO_PRODUCTS, DEMO_STORE_NAMES } from "./demo-store-names"
+import { registeredKlarnaProviderIds } from "../src/providers/klarna/provider-client"
 
 export interface DemoStore {
   region_id: string
@@ -63,7 +64,8 @@ export async function seedDemoStore(container: MedusaContainer, opts: { provider
           name: DEMO_STORE_NAMES.region,
           currency_code: "sek",
           countries: ["se"],
-          payment_providers: opts.providerIds ?? ["pp_klarna_klarna", "pp_system_default"],
+          // Klarna Payments, and Kustom Checkout when the app registers it.
+          payment_providers: opts.providerIds ?? [...registeredKlarnaProviderIds(container), "pp_system_default"],
           is_tax_inclusive: true,
         } as any,
       ],

@@ -24,14 +24,12 @@ function jest(suite) {
         "--forceExit",
         "--silent=false",
         "--passWithNoTests",
-        "--json",
-        `--outputFile=${report}`,
         ...extraArgs,
       ],
       {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, TEST_TYPE: suite, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim() },
+        env: { ...process.env, TEST_TYPE: suite, JEST_FAILURE_REPORT: report, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim() },
       }
     )
     child.on("exit", (code, signal) => resolve({ status: code ?? signal, failures: failuresIn(report) }))
@@ -41,24 +39,11 @@ function jest(suite) {
 // Jest prints a failure where it happens, in the middle of Medusa's logs; the runner repeats every
 // failing test (and a suite that failed to run) at the very end, so a cut log still names them.
 function failuresIn(report) {
-  let json
   try {
-    json = JSON.parse(fs.readFileSync(report, "utf8"))
+    return JSON.parse(fs.readFileSync(report, "utf8")).map((f) => ({ where: path.relative(root, f.path), test: f.test, message: firstLines(f.message) }))
   } catch {
     return []
   }
-  const failures = []
-  for (const file of json.testResults ?? []) {
-    const where = path.relative(root, file.name)
-    const failed = (file.assertionResults ?? []).filter((test) => test.status === "failed")
-    for (const test of failed) {
-      failures.push({ where, test: test.fullName, message: firstLines(test.failureMessages?.join("\n")) })
-    }
-    if (!failed.length && file.status === "failed") {
-      failures.push({ where, test: "(the suite did not run)", message: firstLines(file.message) })
-    }
-  }
-  return failures
 }
 
 function firstLines(text = "", count = 12) {

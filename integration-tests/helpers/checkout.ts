@@ -5,6 +5,7 @@ import type { DemoStore } from "../../demo/seed-demo-store"
 import { simulator } from "./simulator"
 
 export const KLARNA_PROVIDER_ID = "pp_klarna_klarna"
+export const KUSTOM_PROVIDER_ID = "pp_kustom_kustom"
 
 export interface PlacedOrder {
   order: any
@@ -42,18 +43,49 @@ export async function createCart(
   return data.cart.id as string
 }
 
-export async function startKlarnaSession(api: AxiosInstance, store: DemoStore, cartId: string, data?: Record<string, unknown>) {
+export async function startKlarnaSession(
+  api: AxiosInstance,
+  store: DemoStore,
+  cartId: string,
+  data?: Record<string, unknown>,
+  providerId = KLARNA_PROVIDER_ID
+) {
   const headers = storeHeaders(store)
   const {
     data: { payment_collection },
   } = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
-  const { data: withSession } = await api.post(
-    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-    { provider_id: KLARNA_PROVIDER_ID, ...(data ? { data } : {}) },
-    headers
-  )
-  const session = withSession.payment_collection.payment_sessions.find((s: any) => s.provider_id === KLARNA_PROVIDER_ID)
+  const { data: withSession } = await api
+    .post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: providerId, ...(data ? { data } : {}) }, headers)
+    .catch((e) => {
+      throw new Error(`payment session for ${providerId} refused (${e.response?.status}): ${JSON.stringify(e.response?.data ?? e.message)}`)
+    })
+  const session = withSession.payment_collection.payment_sessions.find((s: any) => s.provider_id === providerId)
   return { payment_collection: withSession.payment_collection, session }
+}
+
+/** A Kustom Checkout payment session for the cart: `session.data.html_snippet` is what the storefront renders. */
+export const startKustomSession = (api: AxiosInstance, store: DemoStore, cartId: string, data?: Record<string, unknown>) =>
+  startKlarnaSession(api, store, cartId, data, KUSTOM_PROVIDER_ID)
+
+/** The Kustom Checkout journey: cart → Kustom checkout → the shopper pays in it → the storefront's confirmation completes the cart. */
+export async function placeKustomOrder(
+  api: AxiosInstance,
+  container: MedusaContainer,
+  store: DemoStore,
+  items: Array<{ variant_id: string; quantity: number }>
+): Promise<PlacedOrder> {
+  const cartId = await createCart(api, store, items)
+  const { session } = await startKustomSession(api, store, cartId)
+  const paid = await simulator().kustom.complete(session.data.kustom_checkout_order_id)
+  if (!paid.completed) {
+    throw new Error(`Kustom refused the purchase: ${JSON.stringify(paid.validation)}`)
+  }
+  const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, storeHeaders(store))
+  if (data.type !== "order") {
+    throw new Error(`cart did not complete: ${JSON.stringify(data.error ?? data)}`)
+  }
+  const payment = await klarnaPaymentOf(container, data.order.id)
+  return { order: data.order, cart_id: cartId, payment_session: session, payment, klarna_order_id: payment?.data?.klarna_order_id }
 }
 
 /** The whole storefront journey: cart → Klarna session → widget approval → token → complete. */

@@ -28,5 +28,5 @@ export async function fetchOrderPayments(container: MedusaContainer, orderId: st
 export async function klarnaPaymentOf(container: MedusaContainer, orderId: string) {
   const order = await fetchOrderPayments(container, orderId)
   const payments = (order.payment_collections ?? []).flatMap((c: any) => c.payments ?? [])
-  return payments.find((p: any) => p.provider_id === "pp_klarna_klarna")
+  return payments.find((p: any) => p.provider_id === "pp_klarna_klarna" || p.provider_id === "pp_kustom_kustom")
 }

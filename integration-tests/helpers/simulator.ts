@@ -21,5 +21,20 @@ export function simulator() {
     expire: async (orderId: string) => http.post(`/_sim/orders/${orderId}/expire`),
     fraudDecision: async (orderId: string, fraud_status: string) =>
       (await http.post(`/_sim/orders/${orderId}/fraud-decision`, { fraud_status })).data,
+    kustom: {
+      /** Kustom's API with Kustom's credentials (what a merchant's Kustom account sees). */
+      api: axios.create({ baseURL: `${url}/kustom`, auth: { username: "PM_sim_kustom", password: "kco_sim_password" } }),
+      checkout: async (checkoutOrderId: string) => (await http.get(`/_sim/kustom/checkouts/${checkoutOrderId}`)).data,
+      /** The shopper pays in Kustom's checkout: Kustom calls the validation URL first. */
+      complete: async (checkoutOrderId: string, body: Record<string, unknown> = {}) =>
+        (await http.post(`/_sim/kustom/checkouts/${checkoutOrderId}/complete`, body)).data as {
+          completed: boolean
+          order_id?: string
+          confirmation_url?: string
+          validation?: { status?: number; location?: string; error?: string }
+        },
+      push: async (orderId: string) => (await http.post(`/_sim/kustom/orders/${orderId}/push`)).data,
+      pushes: async (orderId: string) => (await http.get(`/_sim/kustom/pushes`, { params: { order_id: orderId } })).data as any[],
+    },
   }
 }

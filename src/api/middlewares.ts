@@ -9,6 +9,7 @@ import { attachKlarnaSessionInput } from "./store/payment-collections/attach-kla
 import { recordKlarnaAuthorizationAttempt } from "./store/carts/record-klarna-authorization-attempt"
 import { validateIdParam } from "./admin/klarna/validate-id-param"
 import { guardKlarnaNotification } from "./hooks/payment/klarna-notification-guard"
+import { HookKustomPushQuery, HookKustomValidationQuery } from "./hooks/kustom/validators"
 import {
   AdminKlarnaAttentionQuery,
   AdminKlarnaCapture,
@@ -108,6 +109,16 @@ export default defineMiddlewares({
     },
     { matcher: "/hooks/payment/klarna_klarna", method: ["POST"], middlewares: [guardKlarnaNotification] },
     { matcher: "/hooks/payment/kustom_kustom", method: ["POST"], middlewares: [guardKlarnaNotification] },
+    {
+      matcher: "/hooks/kustom/push",
+      method: ["POST"],
+      middlewares: [validateAndTransformQuery(HookKustomPushQuery, {})],
+    },
+    {
+      matcher: "/hooks/kustom/validation",
+      method: ["POST"],
+      middlewares: [validateAndTransformQuery(HookKustomValidationQuery, {})],
+    },
     {
       matcher: "/hooks/klarna/authorization",
       method: ["POST"],

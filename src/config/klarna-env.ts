@@ -14,7 +14,16 @@ export function klarnaProviderOptionsFromEnv(env: NodeJS.ProcessEnv): Record<str
  * default to Klarna's variables.
  */
 export function kustomProviderOptionsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
-  return providerOptionsFromEnv(env, "KUSTOM")
+  // Kustom Checkout sends the shopper to the storefront's pages; the dev app's storefront is on :8000.
+  const storefront = (env.STOREFRONT_URL || "http://localhost:8000").replace(/\/+$/, "")
+  return {
+    ...providerOptionsFromEnv(env, "KUSTOM"),
+    merchantUrls: {
+      terms: env.KUSTOM_TERMS_URL || `${storefront}/terms`,
+      checkout: env.KUSTOM_CHECKOUT_URL || `${storefront}/checkout`,
+      confirmation: env.KUSTOM_CONFIRMATION_URL || `${storefront}/checkout/kustom/confirmation?kustom_order_id={checkout.order.id}`,
+    },
+  }
 }
 
 /** The Kustom provider is registered when any of its connection variables is set. */

@@ -10,6 +10,14 @@ import { resolveKlarnaBaseUrl, type KlarnaEnvironment, type KlarnaProduct, type 
 import { authorizationHeader, nonNegativeInt, nonNegativeNumber, positiveNumber } from "./config-checks"
 import { KlarnaHttpTransport, type KlarnaHttpMethod, type KlarnaLogger, type KlarnaResponse } from "./http-transport"
 import type { KlarnaOperation } from "./operations"
+import {
+  kustomCheckoutOrderRequestSchema,
+  kustomCheckoutOrderSchema,
+  kustomCheckoutOrderUpdateSchema,
+  type KustomCheckoutOrder,
+  type KustomCheckoutOrderRequest,
+  type KustomCheckoutOrderUpdate,
+} from "./checkout-schemas"
 import { checkBody, orderPath, requireKey, segment } from "./request-guards"
 import {
   klarnaCaptureListSchema,
@@ -81,6 +89,7 @@ export interface KlarnaRefundCreated extends KlarnaAck {
 }
 
 const PAYMENTS = "/payments/v1"
+const CHECKOUT_ORDERS = "/checkout/v3/orders"
 
 export class KlarnaClient {
   readonly baseUrl: string
@@ -140,6 +149,34 @@ export class KlarnaClient {
     const op = "cancelAuthorization"
     const path = `${PAYMENTS}/authorizations/${segment(op, "authorizationToken", authorizationToken)}`
     return ack(await this.call(op, "DELETE", path))
+  }
+
+  // ------------------------------------------------------------ Checkout v3 (Kustom)
+
+  /** A Kustom checkout order for the shopper to pay in Kustom's iframe (`html_snippet`). */
+  async createCheckoutOrder(body: KustomCheckoutOrderRequest): Promise<KustomCheckoutOrder> {
+    const op = "createCheckoutOrder"
+    checkBody(op, kustomCheckoutOrderRequestSchema, body)
+    return (await this.call(op, "POST", CHECKOUT_ORDERS, { body, schema: kustomCheckoutOrderSchema })).data
+  }
+
+  async getCheckoutOrder(checkoutOrderId: string): Promise<KustomCheckoutOrder> {
+    const path = `${CHECKOUT_ORDERS}/${segment("getCheckoutOrder", "checkoutOrderId", checkoutOrderId)}`
+    return (await this.call("getCheckoutOrder", "GET", path, { schema: kustomCheckoutOrderSchema })).data
+  }
+
+  /** Only while `checkout_incomplete`; Kustom answers 403 READ_ONLY_ORDER afterwards. */
+  async updateCheckoutOrder(checkoutOrderId: string, body: KustomCheckoutOrderUpdate): Promise<KustomCheckoutOrder> {
+    const op = "updateCheckoutOrder"
+    const path = `${CHECKOUT_ORDERS}/${segment(op, "checkoutOrderId", checkoutOrderId)}`
+    checkBody(op, kustomCheckoutOrderUpdateSchema, body)
+    return (await this.call(op, "POST", path, { body, schema: kustomCheckoutOrderSchema })).data
+  }
+
+  async abortCheckoutOrder(checkoutOrderId: string): Promise<KlarnaAck> {
+    const op = "abortCheckoutOrder"
+    const path = `${CHECKOUT_ORDERS}/${segment(op, "checkoutOrderId", checkoutOrderId)}/abort`
+    return ack(await this.call(op, "POST", path))
   }
 
   // ------------------------------------------------------------ Order Management v1: reads

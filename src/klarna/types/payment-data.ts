@@ -1,3 +1,4 @@
+import type { KustomCheckoutInput } from "../kustom/checkout-request"
 import type { KlarnaOrderLine } from "../validation/order-line-rules"
 import type { RefundableOrder } from "../decisions/refund-decision"
 
@@ -69,6 +70,13 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   session_id?: string
   klarna_session?: KlarnaSessionInput
   klarna_session_id?: string
+  /** Kustom Checkout: the cart's lines as the server built them, the cart, and the checkout order the shopper pays in. */
+  kustom_checkout?: KustomCheckoutInput
+  kustom_checkout_order_id?: string
+  /** Kustom's iframe markup for the storefront to render. */
+  html_snippet?: string | null
+  /** When the Kustom order was acknowledged (Kustom stops its push then). */
+  kustom_acknowledged_at?: string
   client_token?: string
   payment_method_categories?: Array<{ identifier: string; name?: string }>
   authorization_token?: string
