@@ -10,12 +10,30 @@ import { simulator } from "../helpers/simulator"
 
 jest.setTimeout(180_000)
 
-/** A real reservation in the Klarna simulator for `amount` SEK öre, as a WooCommerce checkout would have made. */
+/** A real reservation in the Klarna simulator for `amount` SEK öre, as a WooCommerce Klarna Payments checkout would have made. */
 async function klarnaReservation(amount: number): Promise<string> {
   const sim = simulator()
   const klarna = axios.create({ baseURL: sim.url, auth: { username: "sim_user", password: "sim_password" } })
+  const body = purchase(amount)
+  const { data: session } = await klarna.post("/payments/v1/sessions", body)
+  const { authorization_token } = await sim.approve(session.session_id, { payment_method_category: "pay_later" })
+  const { data: order } = await klarna.post(`/payments/v1/authorizations/${authorization_token}/order`, body)
+  return order.order_id
+}
+
+/** A real reservation at Kustom, as WooCommerce's Klarna Checkout (kco) would have made: the shopper paid in Kustom's checkout. */
+async function kustomReservation(amount: number): Promise<string> {
+  const sim = simulator()
+  const urls = { terms: "https://shop.example.se/terms", checkout: "https://shop.example.se/checkout", confirmation: "https://shop.example.se/thanks", push: "https://shop.example.se/push" }
+  const { data: checkout } = await sim.kustom.api.post("/checkout/v3/orders", { ...purchase(amount), merchant_urls: urls })
+  const paid = await sim.kustom.complete(checkout.order_id)
+  expect(paid.completed).toBe(true)
+  return checkout.order_id
+}
+
+function purchase(amount: number) {
   const tax = Math.round((amount * 2500) / 12500)
-  const body = {
+  return {
     purchase_country: "SE",
     purchase_currency: "SEK",
     locale: "sv-SE",
@@ -23,10 +41,14 @@ async function klarnaReservation(amount: number): Promise<string> {
     order_tax_amount: tax,
     order_lines: [{ type: "physical", reference: "WOO", name: "WooCommerce order", quantity: 1, unit_price: amount, total_amount: amount, tax_rate: 2500, total_tax_amount: tax }],
   }
-  const { data: session } = await klarna.post("/payments/v1/sessions", body)
-  const { authorization_token } = await sim.approve(session.session_id, { payment_method_category: "pay_later" })
-  const { data: order } = await klarna.post(`/payments/v1/authorizations/${authorization_token}/order`, body)
-  return order.order_id
+}
+
+/** The sample order, paid with `payment_method` under the reservation `klarnaOrderId`. */
+function reservedWooOrder(base: WooOrder, klarnaOrderId: string, changes: Partial<WooOrder> = {}): WooOrder {
+  const order: WooOrder = { ...JSON.parse(JSON.stringify(base)), ...changes }
+  order.transaction_id = klarnaOrderId
+  order.meta_data = order.meta_data.map((m: any) => (m.key === "_wc_klarna_order_id" ? { ...m, value: klarnaOrderId } : m))
+  return order
 }
 
 medusaIntegrationTestRunner({
@@ -91,13 +113,15 @@ medusaIntegrationTestRunner({
       expect(new Date(aDetail.order.created_at).toISOString()).toBe("2025-03-14T09:42:17.000Z") // WooCommerce's date_created_gmt
       expect(aDetail.order.sales_channel_id).toEqual(expect.any(String))
       const aPayment = a.payment_collections[0].payments[0]
-      expect(aPayment.provider_id).toBe("pp_klarna_klarna")
+      // Paid with Klarna Checkout (kco): managed at Kustom, where Klarna Checkout orders live now.
+      expect(aPayment.provider_id).toBe("pp_kustom_kustom")
       expect(aPayment.data).toEqual(expect.objectContaining({ klarna_order_id: "f3c1b6de-2a7e-4c59-9d0b-6e5a8f21c4b7", payment_method: "klarna_checkout" }))
       expect(aPayment.data.import_replay).toBe(false) // replay over: managed in Klarna from now on
       expect(aPayment.captured_at).toBeFalsy() // processing = an open reservation
 
       const b = orders.get(SAMPLE_ORDER_B.id)
       const bPayment = b.payment_collections[0].payments[0]
+      expect(bPayment.provider_id).toBe("pp_klarna_klarna") // Klarna Payments
       expect(bPayment.captured_at).toBeTruthy() // completed = captured
       expect(bPayment.data.refunds.length).toBeGreaterThan(0) // its WooCommerce refund, recorded
       expect(JSON.stringify(b)).not.toMatch(/shared_secret/)
@@ -122,20 +146,45 @@ medusaIntegrationTestRunner({
       expect((await ordersByWooId()).size).toBe(orders.size)
     })
 
-    it("an imported open reservation is captured from Medusa like any Klarna order", async () => {
+    it("an imported Klarna Checkout (kco) reservation is captured, refunded and released at Kustom only", async () => {
+      const sim = simulator()
+      const kustomOrderId = await kustomReservation(299480)
+      woo = await startFakeWooCommerce({ orders: [reservedWooOrder(SAMPLE_ORDER_A, kustomOrderId)] })
+      const report = await runImport()
+      expect(report.records[0].outcome).toBe("imported")
+      const imported = (await ordersByWooId()).get(SAMPLE_ORDER_A.id)
+      expect(imported.payment_collections[0].payments[0].provider_id).toBe("pp_kustom_kustom")
+
+      const capture = await api.post(`/admin/klarna/orders/${imported.id}/capture`, { amount: 1000 }, admin)
+      expect(capture.data.event).toEqual(expect.objectContaining({ outcome: "succeeded", amount_minor: 100000 }))
+      const { data: refund } = await api.post(`/admin/payments/${imported.payment_collections[0].payments[0].id}/refund`, { amount: 100 }, admin)
+      expect(refund.payment.refunds).toHaveLength(1)
+      await api.post(`/admin/klarna/orders/${imported.id}/release`, {}, admin)
+      const klarna = await sim.order(kustomOrderId)
+      expect(klarna).toEqual(expect.objectContaining({ realm: "kustom", captured_amount: 100000, refunded_amount: 10000, status: "CAPTURED" }))
+      const requests = (await sim.requests(kustomOrderId)) as Array<{ method: string; path: string }>
+      expect(requests.filter((r) => r.method !== "GET").length).toBeGreaterThanOrEqual(3)
+      expect(requests.filter((r) => !r.path.startsWith("/kustom/"))).toEqual([])
+    })
+
+    it("an imported Klarna Payments reservation is captured at Klarna, as before", async () => {
       const klarnaOrderId = await klarnaReservation(299480)
-      const order: WooOrder = JSON.parse(JSON.stringify(SAMPLE_ORDER_A))
-      order.transaction_id = klarnaOrderId
-      order.meta_data = order.meta_data.map((m: any) => (m.key === "_wc_klarna_order_id" ? { ...m, value: klarnaOrderId } : m))
+      const order = reservedWooOrder(SAMPLE_ORDER_A, klarnaOrderId, {
+        payment_method: "klarna_payments",
+        payment_method_title: "Klarna - Pay later",
+      })
       woo = await startFakeWooCommerce({ orders: [order] })
       const report = await runImport()
       expect(report.records[0].outcome).toBe("imported")
       const imported = (await ordersByWooId()).get(order.id)
+      expect(imported.payment_collections[0].payments[0].provider_id).toBe("pp_klarna_klarna")
 
       const capture = await api.post(`/admin/klarna/orders/${imported.id}/capture`, {}, admin)
       expect(capture.data.event).toEqual(expect.objectContaining({ outcome: "succeeded", amount_minor: 299480 }))
       const klarna = await simulator().order(klarnaOrderId)
-      expect(klarna).toEqual(expect.objectContaining({ status: "CAPTURED", captured_amount: 299480 }))
+      expect(klarna).toEqual(expect.objectContaining({ realm: "klarna", status: "CAPTURED", captured_amount: 299480 }))
+      const requests = (await simulator().requests(klarnaOrderId)) as Array<{ path: string }>
+      expect(requests.filter((r) => r.path.startsWith("/kustom/"))).toEqual([])
     })
 
     it("rejects a bad start request with 400 and keeps the secret out of errors", async () => {
