@@ -17,7 +17,9 @@ const HELP = `Usage: npx medusa-klarna <command> [options]
 Commands:
   simulator [--port <n>] [--host <host>]
       Start the local Klarna simulator (Klarna Payments v1 + Order Management v1), by default on
-      http://127.0.0.1:4010 with user sim_user / sim_password. Point the provider's baseUrl at it.
+      http://127.0.0.1:4010 with user sim_user / sim_password, and Kustom (Checkout v3 + Order
+      Management) at http://127.0.0.1:4010/kustom with user PM_sim_kustom / kco_sim_password.
+      Point the providers' baseUrl at them.
   import-woocommerce --url <shop url> --key <consumer key> --secret <consumer secret> [options]
       Import a WooCommerce shop's orders into this Medusa app (run it in the app's folder: it uses
       the app's medusa-config and database). \`npx medusa-klarna import-woocommerce --help\` lists the options.
@@ -27,7 +29,8 @@ Commands:
 const SIMULATOR_HELP = `Usage: npx medusa-klarna simulator [--port <n>] [--host <host>]
   --port <n>       port to listen on (default 4010, or KLARNA_SIMULATOR_PORT; 0 = any free port)
   --host <host>    address to listen on (default 127.0.0.1, or KLARNA_SIMULATOR_HOST)
-Credentials: sim_user / sim_password, or KLARNA_SIMULATOR_USERNAME + KLARNA_SIMULATOR_PASSWORD.`
+Credentials: sim_user / sim_password, or KLARNA_SIMULATOR_USERNAME + KLARNA_SIMULATOR_PASSWORD;
+Kustom's (at /kustom): PM_sim_kustom / kco_sim_password, or KUSTOM_SIMULATOR_USERNAME + KUSTOM_SIMULATOR_PASSWORD.`
 
 /** Undefined when the compiled file is there, else what to do. */
 function missing(file) {

@@ -236,5 +236,32 @@ medusaIntegrationTestRunner({
         expect(requests.filter((r) => /extend-due-date|trigger-send-out/.test(r.path))).toEqual([])
       }
     })
+
+    it("settings show both connections without secrets, test each, and the Klarna Checkout toggles govern Kustom orders", async () => {
+      const { data } = await api.get("/admin/klarna/settings", admin)
+      expect(data.connections).toEqual([
+        expect.objectContaining({ brand: "klarna", provider_id: "pp_klarna_klarna", simulator: true, credentials_configured: true }),
+        expect.objectContaining({ brand: "kustom", provider_id: "pp_kustom_kustom", base_url: `${sim.url}/kustom`, simulator: true, credentials_configured: true }),
+      ])
+      expect(JSON.stringify(data)).not.toMatch(/kco_sim_password|sim_password/)
+      const kustomTest = await api.post("/admin/klarna/connection-test", { brand: "kustom" }, admin)
+      expect(kustomTest.data).toEqual(expect.objectContaining({ ok: true, message: expect.stringContaining(`Kustom accepted the credentials at ${sim.url}/kustom`) }))
+      const bogus = await api.post("/admin/klarna/connection-test", { brand: "paypal" }, admin).catch((e) => e.response)
+      expect(bogus.status).toBe(400)
+
+      // Capture on completion switched off for Klarna Checkout only: a Kustom order stays a reservation.
+      await api.post("/admin/klarna/settings", { toggles: { capture_on_complete: { klarna_checkout: false } } }, admin)
+      const placed = await placeKustomOrder(api, getContainer(), store, [{ variant_id: tshirt().variant_id, quantity: 1 }])
+      await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
+      const [event] = await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "capture"))
+      expect(event).toEqual(expect.objectContaining({ action: "capture", outcome: "skipped" }))
+      expect((await sim.order(placed.klarna_order_id)).status).toBe("AUTHORIZED")
+      // Switched back on, the next Kustom order is captured at Kustom on completion.
+      await api.post("/admin/klarna/settings", { toggles: { capture_on_complete: { klarna_checkout: true } } }, admin)
+      const next = await placeKustomOrder(api, getContainer(), store, [{ variant_id: coffee().variant_id, quantity: 1 }])
+      await api.post(`/admin/orders/${next.order.id}/complete`, {}, admin)
+      await waitForKlarnaEvents(getContainer(), next.order.id, (e) => e.some((x) => x.action === "capture" && x.outcome === "succeeded"))
+      expect((await sim.order(next.klarna_order_id))).toEqual(expect.objectContaining({ realm: "kustom", status: "CAPTURED", captured_amount: 8990 + 4900 }))
+    })
   },
 })

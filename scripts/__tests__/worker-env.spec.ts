@@ -37,3 +37,18 @@ describe("workerEnv", () => {
     expect(() => workerEnv({ REDIS_URL: "redis://x", DATABASE_URL: "postgres://db" }, undefined)).toThrow(/KLARNA_USERNAME/)
   })
 })
+
+describe("workerEnv and Kustom", () => {
+  const withKustom = {
+    ...runtime,
+    env: { ...runtime.env, KUSTOM_BASE_URL: "http://127.0.0.1:4010/kustom", KUSTOM_USERNAME: "PM_sim_kustom", KUSTOM_PASSWORD: "kco_sim_password" },
+  }
+  it("takes the server's simulated Kustom connection when the environment names none", () => {
+    expect(workerEnv({}, withKustom)).toMatchObject({ KUSTOM_BASE_URL: "http://127.0.0.1:4010/kustom", KUSTOM_USERNAME: "PM_sim_kustom" })
+  })
+  it("never swaps real Kustom credentials for the simulator", () => {
+    const env = workerEnv({ KUSTOM_USERNAME: "PM0001", KUSTOM_PASSWORD: "kco_real" }, withKustom)
+    expect(env.KUSTOM_PASSWORD).toBe("kco_real")
+    expect(env.KUSTOM_BASE_URL).toBeUndefined()
+  })
+})
