@@ -136,6 +136,10 @@ describe("Klarna in the Medusa admin", () => {
 
     await page.getByTestId("klarna-test-connection").click()
     await page.getByText(/Connected: Klarna accepted the credentials/).waitFor()
+    // Kustom's connection (Klarna Checkout orders) beside Klarna's, tested on its own.
+    expect(await page.getByTestId("kustom-connection").textContent()).toMatch(/^Local Kustom simulator at http:\/\/127\.0\.0\.1:\d+\/kustom$/)
+    await page.getByTestId("kustom-test-connection").click()
+    await page.getByText(/Connected: Kustom accepted the credentials/).waitFor()
   })
 
   it("runs a small import from the fake WooCommerce and shows its report", async () => {

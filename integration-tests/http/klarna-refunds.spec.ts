@@ -5,6 +5,7 @@ import { placeKlarnaOrder } from "../helpers/checkout"
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
 import { simulator } from "../helpers/simulator"
+import { receiveReturnOfOneTshirt as receiveReturn } from "../helpers/returns"
 
 jest.setTimeout(120_000)
 
@@ -125,19 +126,7 @@ medusaIntegrationTestRunner({
       expect(new Set(refundCalls.map((r: any) => r.idempotency_key)).size).toBe(1)
     })
 
-    async function receiveReturnOfOneTshirt(placed: { order: any }) {
-      const { data } = await api.get(`/admin/orders/${placed.order.id}?fields=items.id,items.variant_sku`, admin)
-      const tshirtItem = data.order.items.find((i: any) => i.variant_sku === "TSHIRT-PINK")
-      await api.post(`/admin/orders/${placed.order.id}/fulfillments`, { items: data.order.items.map((i: any) => ({ id: i.id, quantity: i.variant_sku === "TSHIRT-PINK" ? 2 : 1 })) }, admin)
-      const { data: created } = await api.post(`/admin/returns`, { order_id: placed.order.id }, admin)
-      const returnId = created.return.id
-      await api.post(`/admin/returns/${returnId}/request-items`, { items: [{ id: tshirtItem.id, quantity: 1 }] }, admin)
-      await api.post(`/admin/returns/${returnId}/request`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive`, {}, admin)
-      await api.post(`/admin/returns/${returnId}/receive-items`, { items: [{ id: tshirtItem.id, quantity: 1 }] }, admin)
-      await api.post(`/admin/returns/${returnId}/receive/confirm`, {}, admin)
-      return returnId
-    }
+    const receiveReturnOfOneTshirt = (placed: { order: any }) => receiveReturn(api, admin, placed)
 
     it("after a received return, refunding the returned items' value sends those lines", async () => {
       const placed = await capturedMixedOrder()

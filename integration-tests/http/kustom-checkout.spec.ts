@@ -11,6 +11,7 @@ import { createCart, placeKustomOrder, startKustomSession, storeHeaders } from "
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
 import { simulator } from "../helpers/simulator"
+import { receiveReturnOfOneTshirt } from "../helpers/returns"
 
 jest.setTimeout(180_000)
 
@@ -262,6 +263,33 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/orders/${next.order.id}/complete`, {}, admin)
       await waitForKlarnaEvents(getContainer(), next.order.id, (e) => e.some((x) => x.action === "capture" && x.outcome === "succeeded"))
       expect((await sim.order(next.klarna_order_id))).toEqual(expect.objectContaining({ realm: "kustom", status: "CAPTURED", captured_amount: 8990 + 4900 }))
+    })
+
+    it("refunds a Kustom order at Kustom in all three ways: the returned lines, good-will split by VAT rate, and in full", async () => {
+      const placed = await placeKustomOrder(api, getContainer(), store, [
+        { variant_id: tshirt().variant_id, quantity: 2 },
+        { variant_id: coffee().variant_id, quantity: 1 },
+      ])
+      await api.post(`/admin/payments/${placed.payment.id}/capture`, {}, admin)
+      await receiveReturnOfOneTshirt(api, admin, placed)
+      await api.post(`/admin/payments/${placed.payment.id}/refund`, { amount: 299, note: "Returned" }, admin)
+      await api.post(`/admin/payments/${placed.payment.id}/refund`, { amount: 100, note: "Late delivery" }, admin)
+      const kustom = await sim.order(placed.klarna_order_id)
+      expect(kustom).toEqual(expect.objectContaining({ realm: "kustom", captured_amount: 73690, refunded_amount: 29900 + 10000 }))
+      expect(kustom.refunds[0].order_lines).toEqual([expect.objectContaining({ reference: "TSHIRT-PINK", quantity: 1, total_amount: 29900 })])
+      expect(kustom.refunds[1].order_lines.map((l: any) => l.tax_rate).sort()).toEqual([1200, 2500])
+      const payment = await klarnaPaymentOf(getContainer(), placed.order.id)
+      expect(payment.data.refunds.map((r: any) => r.kind)).toEqual(["lines", "goodwill"])
+
+      const full = await placeKustomOrder(api, getContainer(), store, [{ variant_id: coffee().variant_id, quantity: 2 }])
+      await api.post(`/admin/payments/${full.payment.id}/capture`, {}, admin)
+      await api.post(`/admin/payments/${full.payment.id}/refund`, { amount: 2 * 89.9 + 49 }, admin)
+      const refunded = await sim.order(full.klarna_order_id)
+      expect(refunded).toEqual(expect.objectContaining({ refunded_amount: 2 * 8990 + 4900 }))
+      expect(refunded.refunds[0].order_lines.map((l: any) => l.reference)).toEqual(refunded.order_lines.map((l: any) => l.reference))
+      for (const id of [placed.klarna_order_id, full.klarna_order_id]) {
+        expect(((await sim.requests(id)) as any[]).filter((r) => !r.path.startsWith("/kustom/"))).toEqual([])
+      }
     })
   },
 })

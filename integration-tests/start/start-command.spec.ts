@@ -210,6 +210,7 @@ describe("npm start", () => {
       expect(bannerValue(out, "Publishable key")).toBe(key.token)
       expect(bannerValue(out, "Admin")).toContain("(admin@example.com / supersecret)")
       expect(bannerValue(out, "Klarna")).toMatch(/^local Klarna simulator at http:\/\/127\.0\.0\.1:\d+$/)
+      expect(bannerValue(out, "Kustom")).toBe(`local Kustom simulator at ${bannerValue(out, "Klarna")!.replace("local Klarna simulator at ", "")}/kustom`)
 
       const res = await login(started.port, "admin@example.com", "supersecret")
       expect(res.status).toBe(200)
@@ -230,6 +231,9 @@ describe("npm start", () => {
       KLARNA_USERNAME: "proxy_user",
       KLARNA_PASSWORD: "proxy_password",
       KLARNA_BASE_URL: simulator.url,
+      KUSTOM_USERNAME: "PM_sim_kustom",
+      KUSTOM_PASSWORD: "kco_sim_password",
+      KUSTOM_BASE_URL: `${simulator.url}/kustom`,
       DEMO_ADMIN_PASSWORD: "not-the-admins-password",
     })
     try {
@@ -239,6 +243,7 @@ describe("npm start", () => {
       expect(out).not.toContain("Running database migrations")
       expect(out).not.toContain("starting the local Klarna simulator")
       expect(bannerValue(out, "Klarna")).toBe(`custom Klarna base URL ${simulator.url}`)
+      expect(bannerValue(out, "Kustom")).toBe(`custom Kustom base URL ${simulator.url}/kustom`)
 
       // The admin exists with its own password: the banner must not claim one that fails.
       expect(bannerValue(out, "Admin")).toContain("admin@example.com exists with another password")
