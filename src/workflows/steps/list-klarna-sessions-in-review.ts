@@ -1,10 +1,11 @@
 import { Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { isManagedProviderId } from "../../klarna/provider-ids"
 
 export type WebhookReceivedEvent = { name: string; data: { provider: string; payload: { data: { order_id: string }; rawData: string; headers: Record<string, string> } } }
 
 /**
- * The Klarna payment sessions still waiting for Klarna's fraud decision (oldest first, at most
+ * The Klarna and Kustom payment sessions still waiting for Klarna's fraud decision (oldest first, at most
  * `limit`), each as the notification Klarna would have sent for it.
  */
 export const listKlarnaSessionsInReviewStep = createStep("list-klarna-sessions-in-review", async (input: { limit: number }, { container }) => {
@@ -13,7 +14,7 @@ export const listKlarnaSessionsInReviewStep = createStep("list-klarna-sessions-i
     order: { updated_at: "ASC" },
     take: input.limit,
   })
-  const pending = sessions.filter((s) => String(s.provider_id).startsWith("pp_klarna") && s.data?.klarna_order_id)
+  const pending = sessions.filter((s) => isManagedProviderId(s.provider_id) && s.data?.klarna_order_id)
   return new StepResponse<WebhookReceivedEvent[]>(
     pending.map((s) => ({
       name: PaymentWebhookEvents.WebhookReceived,

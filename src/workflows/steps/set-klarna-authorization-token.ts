@@ -1,6 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { IPaymentModuleService, PaymentSessionDTO } from "@medusajs/framework/types"
+import { isKlarnaPaymentsProviderId } from "../../klarna/provider-ids"
 
 export type SetKlarnaAuthorizationTokenStepInput = {
   payment_session_id: string
@@ -23,7 +24,7 @@ export const setKlarnaAuthorizationTokenStep = createStep(
   async (input: SetKlarnaAuthorizationTokenStepInput, { container }) => {
     const payment = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
     const session = await payment.retrievePaymentSession(input.payment_session_id).catch(() => undefined)
-    if (!session || !session.provider_id.startsWith("pp_klarna")) {
+    if (!session || !isKlarnaPaymentsProviderId(session.provider_id)) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Klarna payment session ${input.payment_session_id} was not found.`)
     }
     const data = (session.data ?? {}) as Record<string, unknown>

@@ -4,6 +4,7 @@ import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } fro
 import { hasAuthorizationToken } from "../../../klarna/decisions/authorization-token"
 import { recoverKlarnaAuthorizationAction } from "../../../workflows/recover-klarna-authorization"
 import type { KlarnaActionPayload } from "../../../workflows/klarna-action/types"
+import { isKlarnaPaymentsProviderId } from "../../../klarna/provider-ids"
 
 /** How long the storefront's own checkout has before the plugin makes sure its Klarna authorization is not orphaned. */
 export const AUTHORIZATION_RECOVERY_DELAY_MS = 2 * 60_000
@@ -59,6 +60,6 @@ async function approvedKlarnaSession(req: MedusaRequest, cartId: string) {
     return undefined
   }
   return (cart.payment_collection?.payment_sessions ?? []).find(
-    (s: any) => String(s.provider_id).startsWith("pp_klarna") && !s.authorized_at && hasAuthorizationToken(s.data ?? {})
+    (s: any) => isKlarnaPaymentsProviderId(s.provider_id) && !s.authorized_at && hasAuthorizationToken(s.data ?? {})
   ) as { id: string } | undefined
 }

@@ -4,6 +4,7 @@ import { klarnaProviderContextFor } from "../../../../providers/klarna/provider-
 import { verifyAuthorizationCallback } from "../../../../klarna/decisions/callback-signature"
 import { setKlarnaAuthorizationTokenWorkflow } from "../../../../workflows/set-klarna-authorization-token"
 import type { HookKlarnaAuthorizationQueryType, HookKlarnaAuthorizationType } from "../../../store/klarna/validators"
+import { isKlarnaPaymentsProviderId } from "../../../../klarna/provider-ids"
 
 /**
  * Klarna's server-side authorization callback (`merchant_urls.authorization`):
@@ -14,7 +15,7 @@ import type { HookKlarnaAuthorizationQueryType, HookKlarnaAuthorizationType } fr
 export const POST = async (req: MedusaRequest<HookKlarnaAuthorizationType>, res: MedusaResponse) => {
   const { payment_session_id, sig } = req.validatedQuery as HookKlarnaAuthorizationQueryType
   const [session] = await req.scope.resolve(Modules.PAYMENT).listPaymentSessions({ id: payment_session_id }, { select: ["id", "provider_id"] })
-  const options = session && String(session.provider_id).startsWith("pp_klarna") ? klarnaProviderContextFor(req.scope, session.provider_id).options : undefined
+  const options = session && isKlarnaPaymentsProviderId(session.provider_id) ? klarnaProviderContextFor(req.scope, session.provider_id).options : undefined
   if (!options || !verifyAuthorizationCallback(payment_session_id, sig, options)) {
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This authorization callback is not one the Klarna plugin asked for.")
   }
