@@ -79,10 +79,23 @@ export type KlarnaOrderState = {
   attention?: KlarnaAttentionItem[]
 }
 
+export type KlarnaToggleName =
+  | "capture_on_complete"
+  | "cancel_on_cancel"
+  | "update_on_edit"
+  | "extend_before_expiry"
+  | "tracking_after_capture"
+  | "merchant_references"
+  | "address_to_klarna"
+
 export type KlarnaSettings = {
-  toggles: Record<"capture_on_complete" | "cancel_on_cancel" | "update_on_edit", Record<string, boolean>>
+  toggles: Record<KlarnaToggleName, Record<string, boolean>>
   completion_trigger: string
   goodwill_vat_policy: string
+  extend_days_before_expiry: number
+  expiry_warning_days: number
+  merchant_reference2: string
+  imported_reference1: string
 }
 
 export const klarnaOrderKey = (orderId: string) => ["klarna-order", orderId]

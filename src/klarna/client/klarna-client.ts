@@ -26,6 +26,8 @@ import {
   klarnaCaptureShippingInfoRequestSchema,
   klarnaCreateOrderRequestSchema,
   klarnaMerchantReferencesRequestSchema,
+  klarnaCustomerDetailsRequestSchema,
+  type KlarnaCustomerDetailsRequest,
   klarnaOrderCreatedSchema,
   klarnaOrderSchema,
   klarnaRefundRequestSchema,
@@ -274,6 +276,14 @@ export class KlarnaClient {
     const op = "updateMerchantReferences"
     const path = `${orderPath(op, orderId)}/merchant-references`
     checkBody(op, klarnaMerchantReferencesRequestSchema, body)
+    return ack(await this.call(op, "PATCH", path, { body, idempotencyKey: requireKey(op, idempotencyKey) }))
+  }
+
+  /** A new shipping address for the order; Klarna may refuse it (403 NOT_ALLOWED, 422 INVALID_ADDRESS). */
+  async updateCustomerDetails(orderId: string, body: KlarnaCustomerDetailsRequest, idempotencyKey: string): Promise<KlarnaAck> {
+    const op = "updateCustomerDetails"
+    const path = `${orderPath(op, orderId)}/customer-details`
+    checkBody(op, klarnaCustomerDetailsRequestSchema, body)
     return ack(await this.call(op, "PATCH", path, { body, idempotencyKey: requireKey(op, idempotencyKey) }))
   }
 

@@ -21,6 +21,7 @@ export const KLARNA_OPERATIONS = {
   extendAuthorizationTime: "extend the authorization time",
   updateAuthorization: "update the authorized amount",
   updateMerchantReferences: "update the merchant references",
+  updateCustomerDetails: "update the shipping address",
   acknowledgeOrder: "acknowledge the order",
 } as const
 

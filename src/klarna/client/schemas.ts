@@ -370,3 +370,7 @@ export const klarnaMerchantReferencesRequestSchema = z.object({
   merchant_reference2: text(255).optional(),
 })
 export type KlarnaMerchantReferencesRequest = z.infer<typeof klarnaMerchantReferencesRequestSchema>
+
+/** Order Management's customer details: only the shipping address can change (billing cannot). */
+export const klarnaCustomerDetailsRequestSchema = z.object({ shipping_address: klarnaAddressSchema })
+export type KlarnaCustomerDetailsRequest = z.infer<typeof klarnaCustomerDetailsRequestSchema>

@@ -3,6 +3,7 @@ import type { Context, InferTypeOf } from "@medusajs/framework/types"
 import { KlarnaEvent } from "./models/klarna-event"
 import { KlarnaSetting } from "./models/klarna-setting"
 import { KlarnaPendingWrite } from "./models/klarna-pending-write"
+import { KlarnaOrderAutomation } from "./models/klarna-order-automation"
 import type { KlarnaEventInput } from "./types/events"
 import {
   DEFAULT_KLARNA_SETTINGS,
@@ -32,7 +33,7 @@ export type KlarnaEventRow = InferTypeOf<typeof KlarnaEvent>
 export type RetryPolicy = { maxAttempts: number; baseDelayMs: number; maxDelayMs: number }
 export type RecoveryPolicy = { leaseMs: number; unfinishedAfterMs: number }
 
-export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting, KlarnaEvent, KlarnaPendingWrite }) {
+export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting, KlarnaEvent, KlarnaPendingWrite, KlarnaOrderAutomation }) {
   protected readonly defaults_: KlarnaSettings
   readonly retryPolicy: RetryPolicy
   readonly recoveryPolicy: RecoveryPolicy
@@ -73,9 +74,37 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
     return next
   }
 
-  async isEnabled(toggle: KlarnaToggle, method: KlarnaMethod): Promise<boolean> {
+  /**
+   * Whether an automation acts: its toggle for the payment method, and — given
+   * the order — that the order is not left alone by the merchant.
+   */
+  async isEnabled(toggle: KlarnaToggle, method: KlarnaMethod, orderId?: string): Promise<boolean> {
     const settings = await this.getSettings()
-    return settings.toggles[toggle][method]
+    if (!settings.toggles[toggle][method]) {
+      return false
+    }
+    return orderId ? (await this.orderAutomation(orderId)).enabled : true
+  }
+
+  /** The order's automation switch: on unless the merchant left the order alone (with who and why). */
+  async orderAutomation(orderId: string): Promise<{ enabled: boolean; reason: string | null; changed_by: string | null; changed_at: Date | null }> {
+    const [row] = await this.listKlarnaOrderAutomations({ order_id: orderId }, { take: 1 })
+    return row
+      ? { enabled: row.enabled, reason: row.reason ?? null, changed_by: row.changed_by ?? null, changed_at: row.updated_at as Date }
+      : { enabled: true, reason: null, changed_by: null, changed_at: null }
+  }
+
+  /** Switches automation for one order on or off; answers the switch as it was before. */
+  async setOrderAutomation(orderId: string, next: { enabled: boolean; reason?: string | null; changed_by?: string | null }) {
+    const before = await this.orderAutomation(orderId)
+    const [row] = await this.listKlarnaOrderAutomations({ order_id: orderId }, { take: 1 })
+    const values = { enabled: next.enabled, reason: next.reason ?? null, changed_by: next.changed_by ?? null }
+    if (row) {
+      await this.updateKlarnaOrderAutomations({ id: row.id, ...values })
+    } else {
+      await this.createKlarnaOrderAutomations({ order_id: orderId, ...values })
+    }
+    return before
   }
 
   /**

@@ -9,6 +9,10 @@ export const KLARNA_EVENT_ACTIONS = [
   "release",
   "webhook",
   "error",
+  "shipping_info",
+  "merchant_references",
+  "customer_details",
+  "automation",
 ] as const
 export const KLARNA_EVENT_OUTCOMES = ["succeeded", "failed", "skipped", "pending_retry", "needs_attention", "dismissed", "running"] as const
 

@@ -2,13 +2,39 @@ import { z } from "zod"
 import { KLARNA_PAYMENT_METHODS, type KlarnaPaymentMethod } from "../../../klarna/types/payment-data"
 
 export { KLARNA_PAYMENT_METHODS }
-export const KLARNA_TOGGLES = ["capture_on_complete", "cancel_on_cancel", "update_on_edit"] as const
+/**
+ * The automations, each switchable per payment method: WooCommerce's three, and after the purchase
+ * extending a reservation before it expires, tracking numbers to the capture they ship, Medusa's
+ * order number as Klarna's merchant reference, and a changed shipping address to Klarna.
+ */
+export const KLARNA_TOGGLES = [
+  "capture_on_complete",
+  "cancel_on_cancel",
+  "update_on_edit",
+  "extend_before_expiry",
+  "tracking_after_capture",
+  "merchant_references",
+  "address_to_klarna",
+] as const
 export const COMPLETION_TRIGGERS = ["order.completed", "shipment.created", "delivery.created"] as const
 export const GOODWILL_VAT_POLICIES = ["split_by_rate", "single_rate_only"] as const
+/** What Klarna's merchant_reference2 carries: Medusa's order id, or nothing. */
+export const MERCHANT_REFERENCE2_SOURCES = ["order_id", "none"] as const
+/** An imported order's merchant_reference1: WooCommerce's order number (as the shop wrote it), or Medusa's display id. */
+export const IMPORTED_REFERENCE1_SOURCES = ["woocommerce", "medusa"] as const
 
 export type KlarnaToggle = (typeof KLARNA_TOGGLES)[number]
 export type KlarnaMethod = KlarnaPaymentMethod
 export type CompletionTrigger = (typeof COMPLETION_TRIGGERS)[number]
+
+const POST_PURCHASE_FIELDS = {
+  /** Extend a reservation this many days before it expires. */
+  extend_days_before_expiry: z.number().int().min(1).max(27),
+  /** List an uncaptured reservation that expires within this many days and cannot be extended. */
+  expiry_warning_days: z.number().int().min(1).max(60),
+  merchant_reference2: z.enum(MERCHANT_REFERENCE2_SOURCES),
+  imported_reference1: z.enum(IMPORTED_REFERENCE1_SOURCES),
+}
 
 const methodSwitches = z
   .object(Object.fromEntries(KLARNA_PAYMENT_METHODS.map((m) => [m, z.boolean()])) as Record<KlarnaMethod, z.ZodBoolean>)
@@ -21,6 +47,7 @@ export const KlarnaSettingsSchema = z
       .strict(),
     completion_trigger: z.enum(COMPLETION_TRIGGERS),
     goodwill_vat_policy: z.enum(GOODWILL_VAT_POLICIES),
+    ...POST_PURCHASE_FIELDS,
   })
   .strict()
 
@@ -40,6 +67,10 @@ export const KlarnaSettingsPatchSchema = z
       .optional(),
     completion_trigger: z.enum(COMPLETION_TRIGGERS).optional(),
     goodwill_vat_policy: z.enum(GOODWILL_VAT_POLICIES).optional(),
+    extend_days_before_expiry: POST_PURCHASE_FIELDS.extend_days_before_expiry.optional(),
+    expiry_warning_days: POST_PURCHASE_FIELDS.expiry_warning_days.optional(),
+    merchant_reference2: POST_PURCHASE_FIELDS.merchant_reference2.optional(),
+    imported_reference1: POST_PURCHASE_FIELDS.imported_reference1.optional(),
   })
   .strict()
 
@@ -49,9 +80,13 @@ const allOn = () => Object.fromEntries(KLARNA_PAYMENT_METHODS.map((m) => [m, tru
 
 /** Like WooCommerce's Klarna order management: every toggle on until switched off. */
 export const DEFAULT_KLARNA_SETTINGS: KlarnaSettings = {
-  toggles: { capture_on_complete: allOn(), cancel_on_cancel: allOn(), update_on_edit: allOn() },
+  toggles: Object.fromEntries(KLARNA_TOGGLES.map((t) => [t, allOn()])) as KlarnaSettings["toggles"],
   completion_trigger: "order.completed",
   goodwill_vat_policy: "split_by_rate",
+  extend_days_before_expiry: 3,
+  expiry_warning_days: 7,
+  merchant_reference2: "order_id",
+  imported_reference1: "woocommerce",
 }
 
 /** Deep-merges a patch into settings (toggles per method). */
@@ -67,6 +102,10 @@ export function mergeKlarnaSettings(base: KlarnaSettings, patch: KlarnaSettingsP
     toggles,
     completion_trigger: patch.completion_trigger ?? base.completion_trigger,
     goodwill_vat_policy: patch.goodwill_vat_policy ?? base.goodwill_vat_policy,
+    extend_days_before_expiry: patch.extend_days_before_expiry ?? base.extend_days_before_expiry,
+    expiry_warning_days: patch.expiry_warning_days ?? base.expiry_warning_days,
+    merchant_reference2: patch.merchant_reference2 ?? base.merchant_reference2,
+    imported_reference1: patch.imported_reference1 ?? base.imported_reference1,
   }
 }
 

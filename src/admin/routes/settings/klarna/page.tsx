@@ -3,6 +3,7 @@ import { CreditCard } from "@medusajs/icons"
 import { Button, Container, Heading, Select, Switch, Table, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { KlarnaConnection, type KlarnaConnectionView } from "../../../components/klarna-connection"
+import { KlarnaPostPurchaseSettings } from "../../../components/klarna-post-purchase-settings"
 import { errorText, useKlarnaSettings, useSaveKlarnaSettings, type KlarnaSettings } from "../../../lib/klarna-api"
 
 const METHODS = [
@@ -15,6 +16,10 @@ const TOGGLES = [
   ["capture_on_complete", "On order completion → capture"],
   ["cancel_on_cancel", "On order cancellation → cancel"],
   ["update_on_edit", "On order update → update Klarna"],
+  ["extend_before_expiry", "Before a reservation expires → extend it"],
+  ["tracking_after_capture", "Tracking number after capture → send it to Klarna"],
+  ["merchant_references", "Order placed → Medusa's order number in Klarna"],
+  ["address_to_klarna", "Shipping address edited → update Klarna"],
 ] as const
 
 /** Settings → Klarna: the toggle matrix, completion trigger, good-will VAT policy and the Klarna and Kustom connections. */
@@ -112,6 +117,7 @@ const KlarnaSettingsPage = () => {
             </Select>
           </div>
         </div>
+        <KlarnaPostPurchaseSettings draft={draft} setDraft={setDraft} />
       </Container>
       {connections.map((connection) => (
         <KlarnaConnection key={connection.brand} connection={connection} />
