@@ -12,7 +12,14 @@ const TOGGLE_NAMES = {
   capture_on_complete: "on order completion",
   cancel_on_cancel: "on order cancellation",
   update_on_edit: "on order update",
+  extend_before_expiry: "before a reservation expires",
+  tracking_after_capture: "for tracking after capture",
+  merchant_references: "for merchant references",
+  address_to_klarna: "on shipping address edits",
 } as const
+
+/** Why an automation did not act: its toggle for the payment method, or the merchant left this order alone. */
+export type AutomationBlock = { by: "toggle" } | { by: "order"; reason: string | null; changed_by: string | null }
 
 export const methodName = (m: KlarnaPaymentMethod | undefined) => METHOD_NAMES[m ?? "pay_later"]
 
@@ -20,6 +27,10 @@ export const methodName = (m: KlarnaPaymentMethod | undefined) => METHOD_NAMES[m
 export const klarnaMessages = {
   toggleOff: (toggle: keyof typeof TOGGLE_NAMES, method: KlarnaPaymentMethod | undefined, what: string) =>
     `Klarna order management ${TOGGLE_NAMES[toggle]} is off for ${methodName(method)}: ${what}`,
+  orderLeftAlone: (what: string, reason: string | null, by: string | null) =>
+    `Automatic Klarna management is off for this order${by ? ` (switched off by ${by}` : ""}${reason ? `${by ? ": " : " ("}${reason}` : ""}${by || reason ? ")" : ""}: ${what}`,
+  automationOff: (block: AutomationBlock, toggle: keyof typeof TOGGLE_NAMES, method: KlarnaPaymentMethod | undefined, what: string) =>
+    block.by === "order" ? klarnaMessages.orderLeftAlone(what, block.reason, block.changed_by) : klarnaMessages.toggleOff(toggle, method, what),
   missingOrderId: (verb: string) => `Klarna order ID is missing, Klarna order could not be ${verb} at this time.`,
   captured: (amount: number, currency: string, captureId: string, reference?: string) =>
     `Klarna order captured. Capture amount: ${formatMinorUnits(amount, currency)}. Capture ID: ${captureId}.` +

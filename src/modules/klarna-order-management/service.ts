@@ -5,6 +5,7 @@ import { KlarnaSetting } from "./models/klarna-setting"
 import { KlarnaPendingWrite } from "./models/klarna-pending-write"
 import { KlarnaOrderAutomation } from "./models/klarna-order-automation"
 import type { KlarnaEventInput } from "./types/events"
+import type { AutomationBlock } from "../../klarna/messages"
 import {
   DEFAULT_KLARNA_SETTINGS,
   KlarnaOrderManagementOptionsSchema,
@@ -84,6 +85,16 @@ export class KlarnaOrderManagementService extends MedusaService({ KlarnaSetting,
       return false
     }
     return orderId ? (await this.orderAutomation(orderId)).enabled : true
+  }
+
+  /** What keeps an automation from acting on the order (null: nothing). */
+  async automationBlock(toggle: KlarnaToggle, method: KlarnaMethod, orderId: string): Promise<AutomationBlock | null> {
+    const settings = await this.getSettings()
+    if (!settings.toggles[toggle][method]) {
+      return { by: "toggle" }
+    }
+    const order = await this.orderAutomation(orderId)
+    return order.enabled ? null : { by: "order", reason: order.reason, changed_by: order.changed_by }
   }
 
   /** The order's automation switch: on unless the merchant left the order alone (with who and why). */

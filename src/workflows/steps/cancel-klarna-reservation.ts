@@ -39,11 +39,12 @@ export const cancelKlarnaReservationStep = createStep(
     const base = { payment_id: payment.id, klarna_order_id: klarnaOrderId, currency_code: payment.currency_code }
     const method = payment.data.payment_method ?? "pay_later"
     const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
-    if (input.respect_toggle && !(await om.isEnabled("cancel_on_cancel", method))) {
+    const blocked = input.respect_toggle ? await om.automationBlock("cancel_on_cancel", method, input.order_id) : null
+    if (blocked) {
       return new StepResponse<CancelKlarnaReservationResult>({
         outcome: "skipped",
         action: "cancel",
-        message: klarnaMessages.toggleOff("cancel_on_cancel", method, "nothing was cancelled in Klarna."),
+        message: klarnaMessages.automationOff(blocked, "cancel_on_cancel", method, "nothing was cancelled in Klarna."),
         ...base,
       })
     }

@@ -38,11 +38,12 @@ export const prepareKlarnaOrderUpdateStep = createStep(
     const base = { payment_id: payment.id, klarna_order_id: klarnaOrderId, currency_code: payment.currency_code }
     const method = payment.data.payment_method ?? "pay_later"
     const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
-    if (input.respect_toggle && !(await om.isEnabled("update_on_edit", method))) {
+    const blocked = input.respect_toggle ? await om.automationBlock("update_on_edit", method, input.order_id) : null
+    if (blocked) {
       return new StepResponse<KlarnaOrderUpdatePlan>({
         update: false,
         outcome: "skipped",
-        message: klarnaMessages.toggleOff("update_on_edit", method, "the Klarna order was not updated."),
+        message: klarnaMessages.automationOff(blocked, "update_on_edit", method, "the Klarna order was not updated."),
         ...base,
       })
     }

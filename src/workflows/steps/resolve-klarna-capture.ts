@@ -85,11 +85,12 @@ export const resolveKlarnaCaptureStep = createStep(
     }
     const om = container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE)
     const method = payment.data.payment_method ?? "pay_later"
-    if (input.respect_toggle && !(await om.isEnabled("capture_on_complete", method))) {
+    const blocked = input.respect_toggle ? await om.automationBlock("capture_on_complete", method, input.order_id) : null
+    if (blocked) {
       return new StepResponse<KlarnaCaptureResolution>({
         capture: false,
         outcome: "skipped",
-        message: klarnaMessages.toggleOff("capture_on_complete", method, "the Klarna order was not captured."),
+        message: klarnaMessages.automationOff(blocked, "capture_on_complete", method, "the Klarna order was not captured."),
         klarna_order_id: payment.data.klarna_order_id,
         ...base,
       })
