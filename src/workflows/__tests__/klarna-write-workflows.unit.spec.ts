@@ -56,7 +56,7 @@ describe("workflows that write to Klarna (against the simulator)", () => {
         registrations: {
           [ContainerRegistrationKeys.QUERY]: { graph: async () => ({ data: [graph] }) },
           [Modules.PAYMENT]: { updatePayment: async (u: any) => paymentUpdates.push(u), cancelPayment: async (id: string) => canceled.push(id) },
-          [KLARNA_ORDER_MANAGEMENT_MODULE]: { isEnabled: async () => true },
+          [KLARNA_ORDER_MANAGEMENT_MODULE]: { isEnabled: async () => true, automationBlock: async () => null },
         },
       }
     }
