@@ -19,6 +19,8 @@ export function simulator() {
     portalCapture: async (orderId: string, amount?: number) =>
       (await http.post(`/_sim/orders/${orderId}/portal-capture`, amount ? { amount } : {})).data,
     expire: async (orderId: string) => http.post(`/_sim/orders/${orderId}/expire`),
+    refuseAddressChanges: async (orderId: string, message?: string) =>
+      (await http.post(`/_sim/orders/${orderId}/refuse-address-changes`, { refuse: true, message })).data,
     fraudDecision: async (orderId: string, fraud_status: string) =>
       (await http.post(`/_sim/orders/${orderId}/fraud-decision`, { fraud_status })).data,
     kustom: {

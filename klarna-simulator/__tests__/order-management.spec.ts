@@ -312,4 +312,34 @@ describe("Klarna Order Management v1", () => {
       expect((await h.raw.get(`/_sim/orders/${id}`)).data.sim.acknowledged).toBe(true)
     })
   })
+
+  describe("customer details (a new shipping address)", () => {
+    const address = { given_name: "Testperson-se", family_name: "Approved", street_address: "Nygatan 2", postal_code: "11122", city: "Stockholm", country: "SE" }
+
+    it("takes a new shipping address while the order is a reservation, and refuses it once captured or cancelled", async () => {
+      const id = await placeOrder(h)
+      expect((await h.api.patch(om(id, "/customer-details"), { shipping_address: address })).status).toBe(204)
+      expect((await getOrder(h, id)).shipping_address).toEqual(expect.objectContaining({ street_address: "Nygatan 2" }))
+      await capture(id, 10500)
+      const captured = await h.api.patch(om(id, "/customer-details"), { shipping_address: { ...address, street_address: "Other 3" } })
+      expect(captured.status).toBe(403)
+      expect((await getOrder(h, id)).shipping_address.street_address).toBe("Nygatan 2")
+      const cancelled = await placeOrder(h)
+      await h.api.post(om(cancelled, "/cancel"))
+      expect((await h.api.patch(om(cancelled, "/customer-details"), { shipping_address: address })).status).toBe(403)
+    })
+
+    it("refuses an address outside the purchase country (422 INVALID_ADDRESS) and when told to by the control API", async () => {
+      const id = await placeOrder(h)
+      const abroad = await h.api.patch(om(id, "/customer-details"), { shipping_address: { ...address, country: "NO" } })
+      expect(abroad.status).toBe(422)
+      expect(abroad.data.error_code).toBe("INVALID_ADDRESS")
+      await h.raw.post(`/_sim/orders/${id}/refuse-address-changes`, { message: "Address change not approved" })
+      const refused = await h.api.patch(om(id, "/customer-details"), { shipping_address: address })
+      expect(refused.status).toBe(403)
+      expect(refused.data.error_messages).toEqual(["Address change not approved"])
+      await h.raw.post(`/_sim/orders/${id}/refuse-address-changes`, { refuse: false })
+      expect((await h.api.patch(om(id, "/customer-details"), { shipping_address: address })).status).toBe(204)
+    })
+  })
 })

@@ -5,6 +5,7 @@ import {
   confirmOrderEditWithKlarna,
 } from "./admin/confirm-order-change-with-klarna"
 import { refundKlarnaPayment } from "./admin/refund-klarna-payment"
+import { updateOrderAddressWithKlarna } from "./admin/update-order-address-with-klarna"
 import { attachKlarnaSessionInput } from "./store/payment-collections/attach-klarna-session-input"
 import { recordKlarnaAuthorizationAttempt } from "./store/carts/record-klarna-authorization-attempt"
 import { validateIdParam } from "./admin/klarna/validate-id-param"
@@ -79,6 +80,11 @@ export default defineMiddlewares({
       matcher: "/admin/klarna/attention/:id/dismiss",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminDismissKlarnaAttention)],
+    },
+    {
+      matcher: "/admin/orders/:id",
+      method: ["POST"],
+      middlewares: [updateOrderAddressWithKlarna],
     },
     {
       matcher: "/admin/order-edits/:id/confirm",

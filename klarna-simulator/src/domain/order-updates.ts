@@ -1,5 +1,5 @@
 import type { z } from "zod"
-import { notAllowed } from "../errors"
+import { KlarnaError, notAllowed } from "../errors"
 import type { SimOrder } from "../state/models"
 import { assertOrderAmounts } from "./parse-body"
 import { INCREASE_ALLOWED_TYPES } from "./payment-methods"
@@ -40,7 +40,20 @@ export function updateMerchantReferences(order: SimOrder, input: z.infer<typeof 
   if (input.merchant_reference2 !== undefined) order.merchant_reference2 = input.merchant_reference2
 }
 
+/**
+ * PATCH /customer-details: a new shipping address (billing cannot change). Refused for an order
+ * that is cancelled, fully captured, closed or expired, for an address in another country than
+ * the purchase (422 INVALID_ADDRESS), and when Klarna's assessment says no (a control flag).
+ */
 export function updateCustomerDetails(order: SimOrder, input: z.infer<typeof customerDetailsSchema>): void {
   if (order.status === "CANCELLED") throw notAllowed("Can not update a cancelled order")
+  if (order.status === "CAPTURED" || order.status === "CLOSED" || order.status === "EXPIRED") {
+    throw notAllowed(`Order is ${order.status.toLowerCase()}. Customer details cannot be updated.`)
+  }
+  const country = input.shipping_address?.country
+  if (country && country.toUpperCase() !== order.purchase_country.toUpperCase()) {
+    throw new KlarnaError(422, "INVALID_ADDRESS", [`The shipping address must be in the purchase country ${order.purchase_country}.`])
+  }
+  if (order.sim.refuse_address_changes) throw notAllowed(order.sim.refuse_address_changes)
   if (input.shipping_address) order.shipping_address = input.shipping_address
 }

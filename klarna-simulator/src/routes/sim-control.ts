@@ -22,6 +22,7 @@ const approveSchema = z.object({
 })
 const fraudDecisionSchema = z.object({ fraud_status: z.enum(["ACCEPTED", "REJECTED", "STOPPED"]) })
 const portalAmountSchema = z.object({ amount: amount.optional() })
+const refuseAddressSchema = z.object({ refuse: z.boolean().default(true), message: z.string().min(1).max(255).optional() })
 
 /** Test-and-demo control API (no auth), mounted at /_sim. */
 export function simControlRouter(ctx: SimContext): Router {
@@ -102,6 +103,16 @@ export function simControlRouter(ctx: SimContext): Router {
         refunded_amount: input.amount ?? order.captured_amount - order.refunded_amount,
         description: "Refunded in the Klarna merchant portal",
       })
+    })
+  )
+
+  r.post(
+    "/orders/:order_id/refuse-address-changes",
+    sim((req) => {
+      const input = parseBody(refuseAddressSchema, body(req))
+      const order = findOrder(ctx, req.params.order_id)
+      order.sim.refuse_address_changes = input.refuse ? input.message ?? "Updating the shipping address is not allowed for this order." : undefined
+      return { order_id: order.order_id, refuse_address_changes: order.sim.refuse_address_changes ?? null }
     })
   )
 

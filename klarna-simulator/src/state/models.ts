@@ -118,6 +118,8 @@ export interface SimOrderInternals {
   /** A FRAUD_RISK_STOPPED decision: never capturable again. */
   fraud_stopped: boolean
   notifications: SimNotification[]
+  /** Set by /_sim/orders/:id/refuse-address-changes: Klarna's risk assessment refuses new shipping addresses. */
+  refuse_address_changes?: string
 }
 
 export interface SimOrder {

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, Med
 import { ContainerRegistrationKeys, remoteQueryObjectFromString } from "@medusajs/framework/utils"
 import { defaultAdminDetailsReturnFields } from "@medusajs/medusa/api/admin/returns/query-config"
 import { confirmOrderChangeWithKlarnaWorkflow, type KlarnaOrderChangeKind } from "../../workflows/confirm-order-change-with-klarna"
-import { isManagedProviderId } from "../../klarna/provider-ids"
+import { hasKlarnaPayment } from "./has-klarna-payment"
 
 async function orderIdFor(req: MedusaRequest, kind: KlarnaOrderChangeKind): Promise<string | undefined> {
   if (kind === "order-edit") {
@@ -17,11 +17,6 @@ async function orderIdFor(req: MedusaRequest, kind: KlarnaOrderChangeKind): Prom
   return (data[0] as any)?.order_id
 }
 
-async function hasKlarnaPayment(req: MedusaRequest, orderId: string): Promise<boolean> {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "payment_collections.payments.provider_id"], filters: { id: orderId } })
-  return ((data[0] as any)?.payment_collections ?? []).some((c: any) => (c?.payments ?? []).some((p: any) => isManagedProviderId(p?.provider_id)))
-}
 
 /**
  * Medusa's `POST /admin/order-edits/:id/confirm`, `/admin/claims/:id/request`
