@@ -1,5 +1,5 @@
 /**
- * Typed client for Klarna Payments v1 and Order Management v1.
+ * Typed client for Klarna Payments v1, Order Management v1 and the Settlements API v1.
  *
  * Every Order Management write takes a required idempotency key (see klarnaIdempotencyKey):
  * it is sent as Klarna-Idempotency-Key and re-sent unchanged on every retry, so a retried
@@ -52,6 +52,22 @@ import {
   type KlarnaSessionUpdateRequest,
   type KlarnaUpdateAuthorizationRequest,
 } from "./schemas"
+import {
+  klarnaListPayoutsParamsSchema,
+  klarnaListTransactionsParamsSchema,
+  klarnaPayoutCollectionSchema,
+  klarnaPayoutSchema,
+  klarnaTransactionCollectionSchema,
+  KLARNA_SETTLEMENTS_MAX_PAGE_SIZE,
+  type KlarnaListPayoutsParams,
+  type KlarnaListTransactionsParams,
+  type KlarnaPayout,
+  type KlarnaPayoutCollection,
+  type KlarnaSettlementTransaction,
+  type KlarnaTransactionCollection,
+} from "./settlements-schemas"
+import { walkPages, type KlarnaPagingOptions } from "./settlements-paging"
+import { settlementsQuery } from "./settlements-query"
 import { defaultKlarnaUserAgent } from "./user-agent"
 import { ack, createdId, type KlarnaAck } from "./write-results"
 
@@ -92,6 +108,7 @@ export interface KlarnaRefundCreated extends KlarnaAck {
 
 const PAYMENTS = "/payments/v1"
 const CHECKOUT_ORDERS = "/checkout/v3/orders"
+const SETTLEMENTS = "/settlements/v1"
 
 export class KlarnaClient {
   readonly baseUrl: string
@@ -290,6 +307,64 @@ export class KlarnaClient {
   /** Klarna Checkout (Kustom) orders: stops the push notifications. */
   async acknowledgeOrder(orderId: string, idempotencyKey: string): Promise<KlarnaAck> {
     return this.bodylessWrite("acknowledgeOrder", orderId, "acknowledge", idempotencyKey)
+  }
+
+  // ------------------------------------------------------------ Settlements v1 (reads; retried like every GET)
+
+  /** One page of payouts (Klarna's default page size is 20, at most 500). */
+  async listPayouts(params: KlarnaListPayoutsParams = {}): Promise<KlarnaPayoutCollection> {
+    const op = "listPayouts"
+    checkBody(op, klarnaListPayoutsParamsSchema, params)
+    const path = `${SETTLEMENTS}/payouts${settlementsQuery({ ...params })}`
+    return (await this.call(op, "GET", path, { schema: klarnaPayoutCollectionSchema })).data
+  }
+
+  async getPayout(paymentReference: string): Promise<KlarnaPayout> {
+    const op = "getPayout"
+    const path = `${SETTLEMENTS}/payouts/${segment(op, "paymentReference", paymentReference)}`
+    return (await this.call(op, "GET", path, { schema: klarnaPayoutSchema })).data
+  }
+
+  /** One page of settlement transactions, optionally of one payout or one order. */
+  async listTransactions(params: KlarnaListTransactionsParams = {}): Promise<KlarnaTransactionCollection> {
+    const op = "listTransactions"
+    checkBody(op, klarnaListTransactionsParamsSchema, params)
+    const path = `${SETTLEMENTS}/transactions${settlementsQuery({ ...params })}`
+    return (await this.call(op, "GET", path, { schema: klarnaTransactionCollectionSchema })).data
+  }
+
+  /**
+   * Every payout matching the filters, page by page (500 per page unless `size` says otherwise),
+   * starting at `offset` (default 0). Throws after `maxPages` pages (default 1000).
+   */
+  allPayouts(params: KlarnaListPayoutsParams = {}, opts: KlarnaPagingOptions = {}): AsyncGenerator<KlarnaPayout, void, undefined> {
+    const size = params.size ?? KLARNA_SETTLEMENTS_MAX_PAGE_SIZE
+    return walkPages(
+      "listPayouts",
+      async (offset) => {
+        const page = await this.listPayouts({ ...params, size, offset })
+        return { items: page.payouts, pagination: page.pagination }
+      },
+      params.offset ?? 0,
+      opts
+    )
+  }
+
+  /** Every transaction matching the filters, paged like `allPayouts`. */
+  allTransactions(
+    params: KlarnaListTransactionsParams = {},
+    opts: KlarnaPagingOptions = {}
+  ): AsyncGenerator<KlarnaSettlementTransaction, void, undefined> {
+    const size = params.size ?? KLARNA_SETTLEMENTS_MAX_PAGE_SIZE
+    return walkPages(
+      "listTransactions",
+      async (offset) => {
+        const page = await this.listTransactions({ ...params, size, offset })
+        return { items: page.transactions, pagination: page.pagination }
+      },
+      params.offset ?? 0,
+      opts
+    )
   }
 
   // ------------------------------------------------------------ internals

@@ -23,6 +23,9 @@ export const KLARNA_OPERATIONS = {
   updateMerchantReferences: "update the merchant references",
   updateCustomerDetails: "update the shipping address",
   acknowledgeOrder: "acknowledge the order",
+  listPayouts: "list the payouts",
+  getPayout: "read the payout",
+  listTransactions: "list the settlement transactions",
 } as const
 
 export type KlarnaOperation = keyof typeof KLARNA_OPERATIONS
