@@ -1,0 +1,6 @@
+export * from "./types"
+export { reconcileSettlements } from "./reconcile"
+export { matchTransaction } from "./match-transaction"
+export { compareTransactions } from "./transaction-order"
+export { csvDocument, csvField, csvLine } from "./csv"
+export { basisPointsToPercent, settlementCsv, settlementCsvRows, SETTLEMENT_CSV_COLUMNS } from "./settlement-csv"
