@@ -1,3 +1,3 @@
-export type { KustomSimulatorOptions, RunningSimulator, SimulatorCredential, SimulatorOptions } from "./types"
+export type { KustomSimulatorOptions, RunningSimulator, SettlementSimulatorOptions, SimulatorCredential, SimulatorOptions } from "./types"
 export { createKlarnaSimulatorApp } from "./app"
 export { startKlarnaSimulator } from "./server"

@@ -22,6 +22,17 @@ export interface SimulatorOptions {
   logger?: { info(msg: string): void }
   /** The Kustom realm (Checkout v3 + Order Management) under `<url>/kustom`. */
   kustom?: KustomSimulatorOptions
+  /** Payouts made from captures and refunds (Settlements API); see POST /_sim/settlements/payouts. */
+  settlements?: SettlementSimulatorOptions
+}
+
+export interface SettlementSimulatorOptions {
+  /** Fee on each sale in basis points (290 = 2.90 %), rounded half up to minor units; default 290. */
+  feePercentBp?: number
+  /** Fixed fee per sale in minor units; default 0. */
+  fixedFeeMinor?: number
+  /** Days after a capture/refund before it is paid out; default 7. */
+  payoutDelayDays?: number
 }
 
 export interface KustomSimulatorOptions {
