@@ -85,3 +85,29 @@ export const daysUntil = (at: string, now: number | Date) => Math.max(0, Math.ce
 
 /** The calendar day (UTC) of a timestamp: how a merchant names an expiry, and how keys name one expiry. */
 export const expiryDay = (at: string) => new Date(at).toISOString().slice(0, 10)
+
+/** What the admin shows about a reservation's expiry. */
+export type AuthorizationSummary = {
+  state: "active" | "cannot_extend" | "expired" | "none"
+  expires_at: string | null
+  /** created_at + 180 days: Klarna extends no further. */
+  max_expires_at: string | null
+  days_left: number | null
+  extend_days_before_expiry: number
+  /** The automation extends this order (its method's toggle on, the order not left alone). */
+  auto_extend: boolean
+}
+
+export function summarizeAuthorization(facts: AuthorizationFacts, policy: ExpiryPolicy, autoExtend: boolean): AuthorizationSummary {
+  const decision = decideAuthorizationExpiry(facts, policy)
+  const expires_at = decision.kind === "nothing" ? facts.expires_at ?? null : decision.expires_at
+  const state = decision.kind === "nothing" ? "none" : decision.kind === "expired" ? "expired" : decision.kind === "cannot_extend" ? "cannot_extend" : "active"
+  return {
+    state,
+    expires_at,
+    max_expires_at: maxExpiresAt(facts.created_at, policy.max_days),
+    days_left: expires_at && state !== "none" ? daysUntil(expires_at, policy.now) : null,
+    extend_days_before_expiry: policy.extend_days,
+    auto_extend: autoExtend,
+  }
+}
