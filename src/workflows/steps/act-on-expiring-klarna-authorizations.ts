@@ -58,8 +58,11 @@ async function actOn(container: MedusaContainer, c: ExpiringKlarnaAuthorization,
 
   // Klarna's order: its creation date (the 180-day cap) and its expiry now.
   const klarna = await klarnaClientFor(container, c.provider_id).getOrder(c.klarna_order_id)
+  const key = extendBeforeExpiryOperationKey(c.order_id, expiryDay(klarna.expires_at))
+  // Klarna refused to extend this expiry (that entry is the merchant's warning): not asked again.
+  const refused = (await om.findEventByOperationKey(key))?.outcome === "needs_attention"
   const live = decideAuthorizationExpiry(
-    { created_at: klarna.created_at, expires_at: klarna.expires_at, status: klarna.status, remaining_authorized_amount: klarna.remaining_authorized_amount },
+    { created_at: klarna.created_at, expires_at: klarna.expires_at, status: klarna.status, remaining_authorized_amount: klarna.remaining_authorized_amount, refused },
     policy
   )
   switch (live.kind) {
@@ -67,6 +70,7 @@ async function actOn(container: MedusaContainer, c: ExpiringKlarnaAuthorization,
       await expired(live.expires_at)
       return "expired"
     case "cannot_extend":
+      if (live.reason === "refused") return "warned"
       if (!live.warn) return "nothing"
       await notifyOnce(container, c, {
         key: `expiry-warning:${c.order_id}:${expiryDay(live.expires_at)}`,
@@ -77,7 +81,7 @@ async function actOn(container: MedusaContainer, c: ExpiringKlarnaAuthorization,
     case "extend":
       await runKlarnaAction(container, extendBeforeExpiryKlarnaAction, {
         order_id: c.order_id,
-        operation_key: extendBeforeExpiryOperationKey(c.order_id, expiryDay(live.expires_at)),
+        operation_key: key,
         input: { order_id: c.order_id, expires_at: live.expires_at, order_name: name },
       })
       return "extend"
