@@ -1,15 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../modules/klarna-order-management"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { readKlarnaExpirySettingsStep } from "./steps/read-klarna-expiry-settings"
 import { listExpiringKlarnaAuthorizationsStep } from "./steps/list-expiring-klarna-authorizations"
 import { actOnExpiringKlarnaAuthorizationsStep, type ExpiryOutcome } from "./steps/act-on-expiring-klarna-authorizations"
 
 export const extendExpiringKlarnaAuthorizationsWorkflowId = "extend-expiring-klarna-authorizations"
-
-const readExpirySettingsStep = createStep("read-klarna-expiry-settings", async (_: void, { container }) => {
-  const settings = await container.resolve<KlarnaOrderManagementService>(KLARNA_ORDER_MANAGEMENT_MODULE).getSettings()
-  return new StepResponse({ extend_days: settings.extend_days_before_expiry, warning_days: settings.expiry_warning_days })
-})
 
 /**
  * Klarna reservations of orders awaiting fulfilment, before they expire:
@@ -19,7 +14,7 @@ const readExpirySettingsStep = createStep("read-klarna-expiry-settings", async (
  * that expired anyway. `now` (ISO) is for tests; answers what was done per order.
  */
 export const extendExpiringKlarnaAuthorizationsWorkflow = createWorkflow(extendExpiringKlarnaAuthorizationsWorkflowId, (input: { now?: string }) => {
-  const settings = readExpirySettingsStep()
+  const settings = readKlarnaExpirySettingsStep()
   const policy = transform({ input, settings }, ({ input, settings }) => ({ ...settings, now: input.now ?? new Date().toISOString() }))
   const candidates = listExpiringKlarnaAuthorizationsStep(
     transform({ policy }, ({ policy }) => ({ days: Math.max(policy.extend_days, policy.warning_days), now: policy.now }))
