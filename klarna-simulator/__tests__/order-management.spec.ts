@@ -192,16 +192,45 @@ describe("Klarna Order Management v1", () => {
       expect(expires).toBeLessThan(Date.now() + 28 * 86_400_000 + 1)
     })
 
-    it("never extends beyond created_at + 180 days", async () => {
+    it("refuses an extension that would pass created_at + 180 days, changing nothing", async () => {
+      const id = await placeOrder(h)
+      expect((await h.raw.post(`/_sim/orders/${id}/age`, { days: 160 })).status).toBe(200)
+      await h.raw.post(`/_sim/orders/${id}/expires-in`, { days: 5 })
+      // now + 28 d is past created_at + 180 d (20 days from now)
+      const aged = await getOrder(h, id)
+      expect(aged.status).toBe("AUTHORIZED")
+      const refused = await h.api.post(om(id, "/extend-authorization-time"))
+      expect(refused.status).toBe(403)
+      expect(refused.data).toMatchObject({
+        error_code: "NOT_ALLOWED",
+        error_messages: ["Order would expire more than 180 days after it was created. Authorization time cannot be extended."],
+      })
+      expect((await getOrder(h, id)).expires_at).toBe(aged.expires_at)
+
       const long = await startHarness({ authorizationDays: 200 })
       try {
-        const id = await placeOrder(long)
-        expect((await long.api.post(om(id, "/extend-authorization-time"))).status).toBe(204)
-        const order = await getOrder(long, id)
-        expect(Date.parse(order.expires_at) - Date.parse(order.created_at)).toBe(180 * 86_400_000)
+        const other = await placeOrder(long)
+        expect((await long.api.post(om(other, "/extend-authorization-time"))).status).toBe(403)
       } finally {
         await long.sim.close()
       }
+    })
+
+    it("control API: age moves created_at and expires_at back; expires-in sets the expiry and revives an EXPIRED order", async () => {
+      const id = await placeOrder(h)
+      const before = await getOrder(h, id)
+      const aged = (await h.raw.post(`/_sim/orders/${id}/age`, { days: 10 })).data
+      expect(Date.parse(before.created_at) - Date.parse(aged.created_at)).toBe(10 * 86_400_000)
+      expect(Date.parse(before.expires_at) - Date.parse(aged.expires_at)).toBe(10 * 86_400_000)
+
+      await h.raw.post(`/_sim/orders/${id}/expire`)
+      expect((await getOrder(h, id)).status).toBe("EXPIRED")
+      const t = Date.now()
+      const revived = (await h.raw.post(`/_sim/orders/${id}/expires-in`, { days: 2 })).data
+      expect(revived.status).toBe("AUTHORIZED")
+      expect(Date.parse(revived.expires_at)).toBeGreaterThanOrEqual(t + 2 * 86_400_000)
+      expect((await h.api.post(om(id, "/extend-authorization-time"))).status).toBe(204)
+      expect((await h.raw.post(`/_sim/orders/${id}/age`, { days: "x" })).status).toBe(400)
     })
 
     it("an expired order reads EXPIRED, cannot be captured, updated or extended; refunds of captures still work", async () => {

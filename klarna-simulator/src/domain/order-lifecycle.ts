@@ -24,7 +24,12 @@ export function releaseRemainingAuthorization(order: SimOrder): void {
   order.status = "CAPTURED"
 }
 
-/** New expires_at = now + the authorization window, never beyond created_at + 180 days. */
+/**
+ * New expires_at = now + the authorization window (same-day repeats give the same date).
+ * Klarna allows extensions "up to 180 days after it's created" and documents no partial
+ * extension, so one whose new expiry would pass created_at + 180 days is refused (403
+ * NOT_ALLOWED) rather than shortened; landing exactly on the cap is allowed.
+ */
 export function extendAuthorizationTime(ctx: SimContext, order: SimOrder): void {
   const suffix = "Authorization time cannot be extended."
   if (order.status === "EXPIRED") throw notAllowed(`Order is expired. ${suffix}`)
@@ -32,5 +37,22 @@ export function extendAuthorizationTime(ctx: SimContext, order: SimOrder): void 
   if (order.status === "CAPTURED" || order.status === "CLOSED") throw notAllowed(`Order is fully captured. ${suffix}`)
   const cap = Date.parse(order.created_at) + ctx.config.maxAuthorizationDays * DAY
   const wanted = ctx.now() + ctx.config.authorizationDays * DAY
-  order.expires_at = iso(Math.min(wanted, cap))
+  if (wanted > cap) {
+    throw notAllowed(`Order would expire more than ${ctx.config.maxAuthorizationDays} days after it was created. ${suffix}`)
+  }
+  order.expires_at = iso(wanted)
+}
+
+/** Control API: the order as if placed `days` earlier (created_at and expires_at move back together). */
+export function ageOrder(order: SimOrder, days: number): void {
+  order.created_at = iso(Date.parse(order.created_at) - days * DAY)
+  order.expires_at = iso(Date.parse(order.expires_at) - days * DAY)
+}
+
+/** Control API: the authorization expires `days` from now (a live order that had read EXPIRED is live again). */
+export function setExpiresIn(ctx: SimContext, order: SimOrder, days: number): void {
+  order.expires_at = iso(ctx.now() + days * DAY)
+  if (order.status === "EXPIRED" && Date.parse(order.expires_at) > ctx.now()) {
+    order.status = order.captured_amount > 0 ? "PART_CAPTURED" : "AUTHORIZED"
+  }
 }

@@ -5,6 +5,7 @@ import { approveSession } from "../domain/authorizations"
 import { captureOrder } from "../domain/captures"
 import { decideFraud } from "../domain/fraud"
 import { findOrder } from "../domain/orders"
+import { ageOrder, setExpiresIn } from "../domain/order-lifecycle"
 import { parseBody } from "../domain/parse-body"
 import { refundOrder } from "../domain/refunds"
 import { amount } from "../domain/schemas"
@@ -23,6 +24,7 @@ const approveSchema = z.object({
 const fraudDecisionSchema = z.object({ fraud_status: z.enum(["ACCEPTED", "REJECTED", "STOPPED"]) })
 const portalAmountSchema = z.object({ amount: amount.optional() })
 const refuseAddressSchema = z.object({ refuse: z.boolean().default(true), message: z.string().min(1).max(255).optional() })
+const daysSchema = z.object({ days: z.number().min(-3650).max(3650) })
 
 /** Test-and-demo control API (no auth), mounted at /_sim. */
 export function simControlRouter(ctx: SimContext): Router {
@@ -121,6 +123,26 @@ export function simControlRouter(ctx: SimContext): Router {
     sim((req) => {
       const order = findOrder(ctx, req.params.order_id)
       order.expires_at = iso(ctx.now() - 1000)
+      return findOrder(ctx, order.order_id)
+    })
+  )
+
+  r.post(
+    "/orders/:order_id/age",
+    sim((req) => {
+      const { days } = parseBody(daysSchema, body(req))
+      const order = findOrder(ctx, req.params.order_id)
+      ageOrder(order, days)
+      return findOrder(ctx, order.order_id)
+    })
+  )
+
+  r.post(
+    "/orders/:order_id/expires-in",
+    sim((req) => {
+      const { days } = parseBody(daysSchema, body(req))
+      const order = findOrder(ctx, req.params.order_id)
+      setExpiresIn(ctx, order, days)
       return findOrder(ctx, order.order_id)
     })
   )

@@ -73,6 +73,8 @@ export type KlarnaOrderState = {
     refunds: Array<{ refund_id: string; refunded_amount: number; refunded_at?: string; description?: string; reference?: string }>
   }
   klarna_error: { message: string; correlation_id?: string } | null
+  /** The reservation's expiry (see klarna-expiry). */
+  authorization?: import("../components/klarna-expiry").KlarnaAuthorization | null
   /** An imported order Medusa keeps as read-only Klarna history (a legacy WooCommerce gateway, say). */
   klarna_history?: KlarnaHistory | null
   events: KlarnaEvent[]

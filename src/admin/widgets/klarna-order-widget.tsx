@@ -6,6 +6,7 @@ import { KlarnaActions } from "../components/klarna-actions"
 import { KlarnaAmounts } from "../components/klarna-amounts"
 import { KlarnaAttention } from "../components/klarna-attention"
 import { KlarnaEventLog } from "../components/klarna-event-log"
+import { KlarnaExpiry } from "../components/klarna-expiry"
 import { KlarnaHistoryPanel } from "../components/klarna-history"
 import { KlarnaTransactions } from "../components/klarna-transactions"
 import { useKlarnaOrder } from "../lib/klarna-api"
@@ -53,6 +54,7 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
         </Text>
       )}
       <KlarnaAttention items={state.attention ?? []} orderId={order.id} refetch={follow} />
+      <KlarnaExpiry authorization={state.authorization} />
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
       <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={follow} />

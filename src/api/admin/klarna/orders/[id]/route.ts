@@ -7,6 +7,7 @@ import { describeAttention } from "../../../../../workflows/queries/attention-it
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
 import { brandOfProviderId } from "../../../../../klarna/provider-ids"
 import { explainMissingImportedOrder, isNoSuchKlarnaOrder } from "../../../../../klarna/decisions/missing-imported-order"
+import { summarizeAuthorization } from "../../../../../klarna/decisions/authorization-expiry"
 
 /**
  * An order's live Klarna state (read from Klarna now), its Klarna event log
@@ -30,6 +31,20 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (klarna_error && isNoSuchKlarnaOrder(klarna_error) && payment?.data.imported_from) {
     klarna_error.message = explainMissingImportedOrder(klarna_error.message, payment.data)
   }
+  // Klarna's live order when it could be read, else what Medusa stored last.
+  const settings = await om.getSettings()
+  const authorization = payment
+    ? summarizeAuthorization(
+        {
+          created_at: (klarna as any)?.created_at ?? null,
+          expires_at: (klarna as any)?.expires_at ?? payment.data.expires_at,
+          status: (klarna as any)?.status ?? payment.data.klarna_status,
+          remaining_authorized_amount: (klarna as any)?.remaining_authorized_amount ?? payment.data.remaining_authorized_amount,
+        },
+        { now: Date.now(), extend_days: settings.extend_days_before_expiry, warning_days: settings.expiry_warning_days },
+        !(await om.automationBlock("extend_before_expiry", payment.data.payment_method ?? "pay_later", order.id))
+      )
+    : null
   res.json({
     order_id: order.id,
     klarna_order_id: klarnaOrderId ?? null,
@@ -39,6 +54,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     payment: payment ? adminKlarnaPayment(payment) : null,
     klarna,
     klarna_error,
+    // The reservation's expiry: `state` active | cannot_extend | expired | none (nothing left to capture).
+    authorization,
     klarna_history: order.klarna_history,
     events: events.map(adminKlarnaEvent),
     attention: (await describeAttention(req.scope, open)).map(adminKlarnaEvent),
