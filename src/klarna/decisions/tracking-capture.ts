@@ -20,6 +20,12 @@ export type TrackingCaptureInput = {
   references: string[]
   /** The shipment's tracking, one entry per tracking number. */
   shipping_info: KlarnaShippingInfo[]
+  /**
+   * Each shipment captures its own items (completion trigger shipment.created)
+   * and the payment is not captured in full: this shipment's capture is due
+   * and carries the tracking (it may not have been made yet).
+   */
+  shipment_captures?: boolean
 }
 
 export type TrackingTarget = { capture_id: string; shipping_info: KlarnaShippingInfo[] }
@@ -27,9 +33,9 @@ export type TrackingTarget = { capture_id: string; shipping_info: KlarnaShipping
 export type TrackingCaptureDecision =
   /** The items are in no capture yet: the capture to come carries the tracking (or nothing is due). */
   | { send: false; reason: "not_captured" }
-  /** Every capture of the items already has these tracking numbers (sent with the capture, or before). */
-  | { send: false; reason: "already_sent"; capture_ids: string[] }
-  | { send: true; targets: TrackingTarget[]; already_sent_to: string[] }
+  /** Klarna's captures already carry every one of these tracking numbers (sent with a capture, or before). */
+  | { send: false; reason: "already_sent" }
+  | { send: true; targets: TrackingTarget[] }
 
 const NOT_ITEMS = new Set(["shipping_fee", "discount", "store_credit", "gift_card", "surcharge", "sales_tax"])
 
@@ -41,9 +47,15 @@ const NOT_ITEMS = new Set(["shipping_fee", "discount", "store_credit", "gift_car
  * 3. when no capture's lines name the items, the one capture that covered the
  *    whole order (an amount-only capture of everything still holds the items);
  * 4. otherwise the items are not captured: nothing to send.
- * A capture that already carries a tracking number is not sent it again.
+ * A tracking number any of the order's captures already carries is known to
+ * Klarna (a shipment's own capture carried it): it is sent nowhere else, so an
+ * earlier capture of the same SKU never takes the next parcel's number. While
+ * each shipment's own capture is still to come, nothing is sent.
  */
 export function trackingCapture(input: TrackingCaptureInput): TrackingCaptureDecision {
+  if (input.shipment_captures) {
+    return { send: false, reason: "not_captured" }
+  }
   const recorded = new Set(input.recorded_capture_ids)
   const captures = input.captures.filter((c) => recorded.has(c.capture_id))
   const wanted = new Set(input.references)
@@ -55,16 +67,10 @@ export function trackingCapture(input: TrackingCaptureInput): TrackingCaptureDec
   if (!chosen.length) {
     return { send: false, reason: "not_captured" }
   }
-  const targets: TrackingTarget[] = []
-  const alreadySent: string[] = []
-  for (const capture of chosen) {
-    const known = new Set((capture.shipping_info ?? []).map((s) => s.tracking_number).filter(Boolean))
-    const missing = input.shipping_info.filter((s) => !s.tracking_number || !known.has(s.tracking_number))
-    if (missing.length) {
-      targets.push({ capture_id: capture.capture_id, shipping_info: missing })
-    } else {
-      alreadySent.push(capture.capture_id)
-    }
+  const known = new Set(captures.flatMap((c) => (c.shipping_info ?? []).map((s) => s.tracking_number)).filter(Boolean))
+  const missing = input.shipping_info.filter((s) => !s.tracking_number || !known.has(s.tracking_number))
+  if (!missing.length) {
+    return { send: false, reason: "already_sent" }
   }
-  return targets.length ? { send: true, targets, already_sent_to: alreadySent } : { send: false, reason: "already_sent", capture_ids: alreadySent }
+  return { send: true, targets: chosen.map((c) => ({ capture_id: c.capture_id, shipping_info: missing })) }
 }

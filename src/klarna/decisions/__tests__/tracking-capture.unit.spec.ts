@@ -21,7 +21,7 @@ describe("which Klarna capture a shipment's tracking belongs to", () => {
       { capture_id: "c1", captured_amount: 8990, order_lines: [coffee] },
       { capture_id: "c2", captured_amount: 29900, order_lines: [tshirt] },
     ])
-    expect(d).toEqual({ send: true, targets: [{ capture_id: "c2", shipping_info: [track("T1")] }], already_sent_to: [] })
+    expect(d).toEqual({ send: true, targets: [{ capture_id: "c2", shipping_info: [track("T1")] }] })
   })
 
   it("goes to every capture holding one of the shipment's items", () => {
@@ -56,8 +56,21 @@ describe("which Klarna capture a shipment's tracking belongs to", () => {
 
   it("skips a number the capture already carries (sent with the capture) and sends only the new ones", () => {
     const sent = { capture_id: "c1", captured_amount: 43790, order_lines: [tshirt], shipping_info: [{ tracking_number: "T1" }] }
-    expect(decide([sent])).toEqual({ send: false, reason: "already_sent", capture_ids: ["c1"] })
+    expect(decide([sent])).toEqual({ send: false, reason: "already_sent" })
     const d = decide([sent], { shipping_info: [track("T1"), track("T2")] })
-    expect(d).toEqual({ send: true, targets: [{ capture_id: "c1", shipping_info: [track("T2")] }], already_sent_to: [] })
+    expect(d).toEqual({ send: true, targets: [{ capture_id: "c1", shipping_info: [track("T2")] }] })
+  })
+
+  it("never sends a number another capture of the order carries (the last parcel's own capture of the same SKU)", () => {
+    const first = { capture_id: "c1", captured_amount: 29900, order_lines: [tshirt], shipping_info: [{ tracking_number: "T1" }] }
+    const last = { capture_id: "c2", captured_amount: 29900, order_lines: [tshirt, shipping], shipping_info: [{ tracking_number: "T2" }] }
+    expect(decide([first, last], { shipping_info: [track("T2")] })).toEqual({ send: false, reason: "already_sent" })
+  })
+
+  it("waits for the shipment's own capture while shipments capture and money is left to capture", () => {
+    // A first parcel's capture holds the same SKU: without this, the second parcel's number would land on it.
+    const first = { capture_id: "c1", captured_amount: 29900, order_lines: [tshirt], shipping_info: [{ tracking_number: "T1" }] }
+    expect(decide([first], { shipping_info: [track("T2")], shipment_captures: true })).toEqual({ send: false, reason: "not_captured" })
+    expect(decide([first], { shipping_info: [track("T2")], shipment_captures: false }).send).toBe(true)
   })
 })
