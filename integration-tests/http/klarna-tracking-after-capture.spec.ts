@@ -75,6 +75,9 @@ medusaIntegrationTestRunner({
       ])
       const [post] = await shippingInfoPosts(placed.klarna_order_id)
       expect(post.idempotency_key).toEqual(expect.any(String))
+      // What the order widget shows under the capture.
+      const { data } = await api.get(`/admin/klarna/orders/${placed.order.id}`, admin)
+      expect(data.klarna.captures[0].shipping_info).toEqual([postNord("TRACK-1")])
     })
 
     it("sends once when shipment.created is delivered twice", async () => {
