@@ -54,6 +54,8 @@ export const klarnaMessages = {
   restored: (amount: number, currency: string) =>
     `The order change was not confirmed in Medusa, so the Klarna order was put back as it was. Order amount: ${formatMinorUnits(amount, currency)}.`,
   extended: (expiresAt?: string) => `Klarna authorization time extended${expiresAt ? ` until ${expiresAt.slice(0, 10)}` : ""}.`,
+  trackingSent: (numbers: string[], captureIds: string[]) =>
+    `Tracking ${numbers.length === 1 ? "number" : "numbers"} ${numbers.join(", ")} added to Klarna ${captureIds.length === 1 ? "capture" : "captures"} ${captureIds.join(", ")}.`,
   failed: (what: string, reason: string) => `Could not ${what} Klarna order. ${reason}`,
   captureStillRunning: (until: string) =>
     `Another capture of this order has not finished yet; the capture is tried again after ${until.slice(11, 19)} UTC.`,

@@ -44,6 +44,9 @@ export type KlarnaHistory = {
   reason: "legacy_gateway" | "order_management_disconnected" | "no_klarna_order_id"
 }
 
+/** A capture's shipping info as Klarna answers it. */
+export type KlarnaShippingInfo = { shipping_company?: string | null; shipping_method?: string | null; tracking_number?: string | null; tracking_uri?: string | null }
+
 export type KlarnaOrderState = {
   order_id: string
   klarna_order_id: string | null
@@ -69,7 +72,7 @@ export type KlarnaOrderState = {
     purchase_currency: string
     klarna_reference?: string
     expires_at?: string
-    captures: Array<{ capture_id: string; klarna_reference?: string; captured_amount: number; captured_at?: string }>
+    captures: Array<{ capture_id: string; klarna_reference?: string; captured_amount: number; captured_at?: string; shipping_info?: KlarnaShippingInfo[] | null }>
     refunds: Array<{ refund_id: string; refunded_amount: number; refunded_at?: string; description?: string; reference?: string }>
   }
   klarna_error: { message: string; correlation_id?: string } | null

@@ -41,6 +41,10 @@ function itemName(item: NonNullable<CartForKlarna["items"]>[number]): string {
   return item.product_title || item.title || "Item"
 }
 
+/** The reference an item's Klarna line carries: its SKU, else its variant, else the item's id. */
+export const klarnaItemReference = (item: { id: string; variant_sku?: string | null; variant_id?: string | null }) =>
+  item.variant_sku || item.variant_id || item.id
+
 /** A Medusa cart (with computed totals) as the source of Klarna order lines. */
 export function cartToLineSource(cart: CartForKlarna, purchaseCountry: string, amount: BigNumberInput): KlarnaLineSource {
   return {
@@ -50,7 +54,7 @@ export function cartToLineSource(cart: CartForKlarna, purchaseCountry: string, a
     items: (cart.items ?? []).map((item) => ({
       id: item.id,
       title: itemName(item),
-      reference: item.variant_sku || item.variant_id || item.id,
+      reference: klarnaItemReference(item),
       quantity: item.quantity,
       original_total: item.original_total ?? zero,
       total: item.total ?? zero,

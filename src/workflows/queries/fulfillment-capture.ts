@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { buildKlarnaOrderLines } from "../../klarna/utils/order-lines"
 import type { KlarnaCapturePlan } from "../../klarna/types/payment-data"
 import { cartToLineSource } from "../../klarna/medusa/cart-line-source"
+import { FULFILLMENT_TRACKING_FIELDS, trackingOfFulfillment } from "./fulfillment-tracking"
 
 const TOTALS = ["total", "original_total", "tax_total", "original_tax_total"] as const
 
@@ -28,7 +29,7 @@ export async function fulfillmentCapture(
     data: [fulfillment],
   } = await query.graph({
     entity: "fulfillment",
-    fields: ["id", "items.line_item_id", "items.quantity", "labels.tracking_number", "labels.tracking_url", "provider_id", "order.id"],
+    fields: [...FULFILLMENT_TRACKING_FIELDS, "items.line_item_id", "items.quantity", "order.id"],
     filters: { id: fulfillmentId },
   })
   const orderId = (fulfillment as any)?.order?.id as string | undefined
@@ -55,12 +56,8 @@ export async function fulfillmentCapture(
   const o = order as any
   const done = (item: any) => Number(trigger === "delivery.created" ? item.detail?.delivered_quantity : item.detail?.shipped_quantity) || 0
   const isLast = (o.items ?? []).every((item: any) => done(item) >= Number(item.quantity))
-  const shipping_info = ((fulfillment as any).labels ?? [])
-    .filter((l: any) => l.tracking_number)
-    .map((l: any) => ({
-      tracking_number: String(l.tracking_number).slice(0, 100),
-      ...(l.tracking_url && /^https?:\/\//.test(l.tracking_url) ? { tracking_uri: String(l.tracking_url).slice(0, 1024) } : {}),
-    }))
+  // The same shipping_info the tracking-after-capture path builds, so it never adds a number the capture carried.
+  const shipping_info = trackingOfFulfillment(fulfillment)
   const description = `Fulfilment ${fulfillmentId}`
   if (isLast) {
     return { order_id: orderId, capture_plan: { shipping_info, description } }
