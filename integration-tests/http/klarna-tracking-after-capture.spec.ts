@@ -163,6 +163,18 @@ medusaIntegrationTestRunner({
       expect((await sim.order(placed.klarna_order_id)).captured_amount).toBe(0)
     })
 
+    it("a parcel shipped before the order was completed gets its tracking on the completion's capture", async () => {
+      const placed = await place()
+      await ship(placed.order.id, "EARLY-1")
+      await settle()
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(0)
+      await completeAndCapture(placed.order.id)
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
+      const klarna = await sim.order(placed.klarna_order_id)
+      expect(klarna.captures[0].shipping_info).toEqual([postNord("EARLY-1")])
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+    })
+
     it("lists a refusal from Klarna under attention", async () => {
       const placed = await place()
       await completeAndCapture(placed.order.id)
