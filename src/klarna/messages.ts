@@ -50,6 +50,13 @@ export const klarnaMessages = {
     `Remaining Klarna authorization released: ${formatMinorUnits(amount, currency)} will not be charged.`,
   cannotCancelCaptured: () => "The Klarna order cannot be cancelled due to it already being captured.",
   updated: (amount: number, currency: string) => `Klarna order updated. New order amount: ${formatMinorUnits(amount, currency)}.`,
+  merchantReferencesSet: (body: { merchant_reference1?: string; merchant_reference2?: string }) =>
+    `Klarna merchant references updated: ${[
+      body.merchant_reference1 !== undefined ? `merchant_reference1 ${body.merchant_reference1}` : "",
+      body.merchant_reference2 !== undefined ? `merchant_reference2 ${body.merchant_reference2}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ")}.`,
   notReservation: () => "Could not update Klarna order: the order is no longer a reservation in Klarna (it has captures).",
   restored: (amount: number, currency: string) =>
     `The order change was not confirmed in Medusa, so the Klarna order was put back as it was. Order amount: ${formatMinorUnits(amount, currency)}.`,
