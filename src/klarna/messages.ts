@@ -31,6 +31,8 @@ export const klarnaMessages = {
     `Automatic Klarna management is off for this order${by ? ` (switched off by ${by}` : ""}${reason ? `${by ? ": " : " ("}${reason}` : ""}${by || reason ? ")" : ""}: ${what}`,
   automationOff: (block: AutomationBlock, toggle: keyof typeof TOGGLE_NAMES, method: KlarnaPaymentMethod | undefined, what: string) =>
     block.by === "order" ? klarnaMessages.orderLeftAlone(what, block.reason, block.changed_by) : klarnaMessages.toggleOff(toggle, method, what),
+  automationSwitched: (enabled: boolean, by: string | null, reason: string | null) =>
+    `Automatic Klarna management switched ${enabled ? "back on" : "off"} by ${by ?? "an admin"}${reason ? `: ${reason}` : ""}`,
   missingOrderId: (verb: string) => `Klarna order ID is missing, Klarna order could not be ${verb} at this time.`,
   captured: (amount: number, currency: string, captureId: string, reference?: string) =>
     `Klarna order captured. Capture amount: ${formatMinorUnits(amount, currency)}. Capture ID: ${captureId}.` +
