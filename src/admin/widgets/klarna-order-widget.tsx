@@ -5,6 +5,7 @@ import { useState } from "react"
 import { KlarnaActions } from "../components/klarna-actions"
 import { KlarnaAmounts } from "../components/klarna-amounts"
 import { KlarnaAttention } from "../components/klarna-attention"
+import { KlarnaAutomationSwitch } from "../components/klarna-automation-switch"
 import { KlarnaEventLog } from "../components/klarna-event-log"
 import { KlarnaHistoryPanel } from "../components/klarna-history"
 import { KlarnaTransactions } from "../components/klarna-transactions"
@@ -55,6 +56,7 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       <KlarnaAttention items={state.attention ?? []} orderId={order.id} refetch={follow} />
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
+      <KlarnaAutomationSwitch orderId={order.id} automation={state.automation} refetch={follow} />
       <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={follow} />
       <KlarnaEventLog events={state.events} />
     </Container>
