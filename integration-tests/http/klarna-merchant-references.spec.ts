@@ -11,6 +11,8 @@ import klarnaMerchantReferencesOnPlaced from "../../src/subscribers/klarna-merch
 
 jest.setTimeout(180_000)
 
+const ALL = { withMerchantReferences: true }
+
 // Kustom calls this app back (validation, push): it listens on a known port, named in its public URL.
 const port = Number(
   execFileSync(process.execPath, ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"]).toString()
@@ -73,7 +75,7 @@ medusaIntegrationTestRunner({
     const place = () => placeKlarnaOrder(api, getContainer(), store, [{ variant_id: variant("TSHIRT-PINK"), quantity: 1 }])
     const saveSettings = async (patch: Record<string, unknown>) => expect((await api.post("/admin/klarna/settings", patch, admin)).status).toBe(200)
     const referenceEntries = (events: any[]) => events.filter((e) => e.action === "merchant_references")
-    const waitForReferences = (orderId: string) => waitForKlarnaEvents(getContainer(), orderId, (e) => referenceEntries(e).length > 0).then(referenceEntries)
+    const waitForReferences = (orderId: string) => waitForKlarnaEvents(getContainer(), orderId, (e) => referenceEntries(e).length > 0, 15_000, ALL).then(referenceEntries)
     const patches = async (klarnaOrderId: string) =>
       ((await sim.requests(klarnaOrderId)) as Array<{ method: string; path: string }>).filter((r) => r.method === "PATCH" && r.path.endsWith("/merchant-references"))
 
@@ -86,7 +88,7 @@ medusaIntegrationTestRunner({
       expect(klarna.merchant_reference1).toBe(String(placed.order.display_id))
       expect(klarna.merchant_reference2).toBe(placed.order.id)
       expect(await patches(placed.klarna_order_id)).toHaveLength(1)
-      expect(referenceEntries(await klarnaEvents(getContainer(), placed.order.id))).toHaveLength(1)
+      expect(referenceEntries(await klarnaEvents(getContainer(), placed.order.id, ALL))).toHaveLength(1)
     })
 
     it('with merchant_reference2 "none", Klarna keeps its merchant_reference2', async () => {
@@ -117,7 +119,7 @@ medusaIntegrationTestRunner({
       await waitForReferences(placed.order.id)
       await klarnaMerchantReferencesOnPlaced({ event: { name: "order.placed", data: { id: placed.order.id } }, container: getContainer() } as any)
       expect(await patches(placed.klarna_order_id)).toHaveLength(1)
-      const entries = referenceEntries(await klarnaEvents(getContainer(), placed.order.id))
+      const entries = referenceEntries(await klarnaEvents(getContainer(), placed.order.id, ALL))
       expect(entries).toHaveLength(1)
       expect(entries[0].outcome).toBe("succeeded")
     })
@@ -129,7 +131,7 @@ medusaIntegrationTestRunner({
       await klarnaApi().post(`/ordermanagement/v1/orders/${placed.klarna_order_id}/cancel`, {}, { headers: { "Klarna-Idempotency-Key": `test-cancel-${placed.klarna_order_id}` } })
       await saveSettings({ toggles: { merchant_references: { pay_later: true } } })
       await klarnaMerchantReferencesOnPlaced({ event: { name: "order.placed", data: { id: placed.order.id } }, container: getContainer() } as any)
-      const [entry] = referenceEntries(await klarnaEvents(getContainer(), placed.order.id))
+      const [entry] = referenceEntries(await klarnaEvents(getContainer(), placed.order.id, ALL))
       expect(entry).toEqual(expect.objectContaining({ outcome: "failed", attention: true }))
       expect(entry.message).toContain("Can not update a cancelled order")
       const { data } = await api.get("/admin/klarna/attention", admin)
@@ -172,7 +174,7 @@ medusaIntegrationTestRunner({
         const marker = await place()
         await waitForReferences(marker.order.id)
         await new Promise((r) => setTimeout(r, 1000))
-        expect(referenceEntries(await klarnaEvents(getContainer(), orderId))).toEqual([])
+        expect(referenceEntries(await klarnaEvents(getContainer(), orderId, ALL))).toEqual([])
         expect(await patches(klarnaOrderId)).toHaveLength(0)
         expect(await sim.order(klarnaOrderId)).toEqual(expect.objectContaining({ merchant_reference1: SAMPLE_ORDER_A.number, merchant_reference2: "woo-post-id" }))
       })
