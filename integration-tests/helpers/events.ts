@@ -1,9 +1,18 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KLARNA_ORDER_MANAGEMENT_MODULE } from "../../src/modules/klarna-order-management"
 
-export async function klarnaEvents(container: MedusaContainer, orderId: string) {
+export type KlarnaEventsOptions = {
+  /**
+   * Every placed Klarna order gets a merchant-references entry after the purchase; specs about
+   * other actions leave it out unless they ask for it.
+   */
+  withMerchantReferences?: boolean
+}
+
+export async function klarnaEvents(container: MedusaContainer, orderId: string, options: KlarnaEventsOptions = {}) {
   const om = container.resolve(KLARNA_ORDER_MANAGEMENT_MODULE) as any
-  return (await om.listKlarnaEvents({ order_id: orderId }, { order: { created_at: "ASC" } })) as any[]
+  const events = (await om.listKlarnaEvents({ order_id: orderId }, { order: { created_at: "ASC" } })) as any[]
+  return options.withMerchantReferences ? events : events.filter((e) => e.action !== "merchant_references")
 }
 
 /**
@@ -15,12 +24,13 @@ export async function waitForKlarnaEvents(
   container: MedusaContainer,
   orderId: string,
   predicate: (events: any[]) => boolean,
-  timeoutMs = 15_000
+  timeoutMs = 15_000,
+  options: KlarnaEventsOptions = {}
 ) {
   const deadline = Date.now() + timeoutMs
   let events: any[] = []
   while (Date.now() < deadline) {
-    events = (await klarnaEvents(container, orderId)).filter((e) => e.outcome !== "running")
+    events = (await klarnaEvents(container, orderId, options)).filter((e) => e.outcome !== "running")
     if (predicate(events)) {
       return events
     }

@@ -17,6 +17,7 @@ import {
   AdminKlarnaEmptyBody,
   AdminKlarnaConnectionTest,
   AdminKlarnaRefundPreview,
+  AdminKlarnaOrderAutomation,
   AdminStartWooImport,
   AdminExcludeWooOrders,
   AdminUpdateKlarnaSettings,
@@ -51,6 +52,11 @@ export default defineMiddlewares({
       method: ["POST" as const],
       middlewares: [validateAndTransformBody(AdminKlarnaEmptyBody)],
     })),
+    {
+      matcher: "/admin/klarna/orders/:id/automation",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminKlarnaOrderAutomation)],
+    },
     {
       matcher: "/admin/klarna/orders/:id/refund-preview",
       method: ["POST"],

@@ -31,6 +31,8 @@ export const klarnaMessages = {
     `Automatic Klarna management is off for this order${by ? ` (switched off by ${by}` : ""}${reason ? `${by ? ": " : " ("}${reason}` : ""}${by || reason ? ")" : ""}: ${what}`,
   automationOff: (block: AutomationBlock, toggle: keyof typeof TOGGLE_NAMES, method: KlarnaPaymentMethod | undefined, what: string) =>
     block.by === "order" ? klarnaMessages.orderLeftAlone(what, block.reason, block.changed_by) : klarnaMessages.toggleOff(toggle, method, what),
+  automationSwitched: (enabled: boolean, by: string | null, reason: string | null) =>
+    `Automatic Klarna management switched ${enabled ? "back on" : "off"} by ${by ?? "an admin"}${reason ? `: ${reason}` : ""}`,
   missingOrderId: (verb: string) => `Klarna order ID is missing, Klarna order could not be ${verb} at this time.`,
   captured: (amount: number, currency: string, captureId: string, reference?: string) =>
     `Klarna order captured. Capture amount: ${formatMinorUnits(amount, currency)}. Capture ID: ${captureId}.` +
@@ -50,6 +52,13 @@ export const klarnaMessages = {
     `Remaining Klarna authorization released: ${formatMinorUnits(amount, currency)} will not be charged.`,
   cannotCancelCaptured: () => "The Klarna order cannot be cancelled due to it already being captured.",
   updated: (amount: number, currency: string) => `Klarna order updated. New order amount: ${formatMinorUnits(amount, currency)}.`,
+  merchantReferencesSet: (body: { merchant_reference1?: string; merchant_reference2?: string }) =>
+    `Klarna merchant references updated: ${[
+      body.merchant_reference1 !== undefined ? `merchant_reference1 ${body.merchant_reference1}` : "",
+      body.merchant_reference2 !== undefined ? `merchant_reference2 ${body.merchant_reference2}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ")}.`,
   notReservation: () => "Could not update Klarna order: the order is no longer a reservation in Klarna (it has captures).",
   restored: (amount: number, currency: string) =>
     `The order change was not confirmed in Medusa, so the Klarna order was put back as it was. Order amount: ${formatMinorUnits(amount, currency)}.`,

@@ -82,7 +82,11 @@ export type KlarnaOrderState = {
   klarna_history?: KlarnaHistory | null
   events: KlarnaEvent[]
   attention?: KlarnaAttentionItem[]
+  /** The merchant's "leave this order alone": while off, no automation acts on the order in Klarna. */
+  automation?: KlarnaOrderAutomation
 }
+
+export type KlarnaOrderAutomation = { enabled: boolean; reason: string | null; changed_by: string | null; changed_at: string | null }
 
 export type KlarnaToggleName =
   | "capture_on_complete"
@@ -123,6 +127,16 @@ export function useKlarnaOrderAction(orderId: string) {
       client.invalidateQueries({ queryKey: klarnaOrderKey(orderId) })
       client.invalidateQueries({ queryKey: ["orders"] })
     },
+  })
+}
+
+/** Switches the order's automatic Klarna management off (with the reason) or back on. */
+export function useSetKlarnaOrderAutomation(orderId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { enabled: boolean; reason?: string }) =>
+      sdk.client.fetch<{ automation: KlarnaOrderAutomation; event: KlarnaEvent }>(`/admin/klarna/orders/${orderId}/automation`, { method: "POST", body }),
+    onSettled: () => client.invalidateQueries({ queryKey: klarnaOrderKey(orderId) }),
   })
 }
 

@@ -5,6 +5,7 @@ import { useState } from "react"
 import { KlarnaActions } from "../components/klarna-actions"
 import { KlarnaAmounts } from "../components/klarna-amounts"
 import { KlarnaAttention } from "../components/klarna-attention"
+import { KlarnaAutomationSwitch } from "../components/klarna-automation-switch"
 import { KlarnaEventLog } from "../components/klarna-event-log"
 import { KlarnaExpiry } from "../components/klarna-expiry"
 import { KlarnaHistoryPanel } from "../components/klarna-history"
@@ -57,6 +58,7 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       <KlarnaExpiry authorization={state.authorization} />
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
+      <KlarnaAutomationSwitch orderId={order.id} automation={state.automation} refetch={follow} />
       <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={follow} />
       <KlarnaEventLog events={state.events} />
     </Container>

@@ -112,6 +112,8 @@ export interface KlarnaPaymentData extends Record<string, unknown> {
   imported_from?: string
   /** Klarna capture ids known from WooCommerce, used when the history is replayed. */
   import_capture_ids?: string[]
+  /** The merchant references the plugin set on Klarna's order (what Klarna is known to hold). */
+  merchant_references?: { merchant_reference1?: string; merchant_reference2?: string }
   /** Medusa returns already refunded to Klarna line by line. */
   refunded_return_ids?: string[]
 }

@@ -1,4 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { reconcilePaymentTruth, type ImportedOrderDraft, type ImportRegion } from "../../woocommerce"
 import { checkImportConnectionStep } from "./steps/check-import-connection"
 import { resolveImportRegionStep } from "./steps/resolve-import-region"
@@ -13,6 +14,7 @@ import { cancelImportedPaymentStep } from "./steps/cancel-imported-payment"
 import { finishImportReplayStep } from "./steps/finish-import-replay"
 import { reserveWooOrderLinkStep } from "./steps/reserve-woo-order-link"
 import { confirmWooOrderLinkStep } from "./steps/confirm-woo-order-link"
+import { WOO_ORDER_IMPORTED } from "./order-imported-event"
 
 export type ImportWooCommerceOrderWorkflowInput = {
   draft: ImportedOrderDraft
@@ -29,7 +31,8 @@ export const importWooCommerceOrderWorkflowId = "import-woocommerce-order"
 /**
  * One WooCommerce order into Medusa, through the order and payment modules
  * directly: no inventory reservation, no notification, no order events — so
- * the order-management automation never acts on it — and no Klarna write.
+ * the order-management automation never acts on it — and no Klarna write
+ * (an order managed in Klarna is announced as imported once it is committed).
  * The link that keeps re-runs idempotent (reserved first, confirmed last),
  * the order, its customer when new, and its payment with the replayed
  * history. If a later step fails, the earlier ones are undone; if the process
@@ -83,6 +86,9 @@ export const importWooCommerceOrderWorkflow = createWorkflow(importWooCommerceOr
     woo_status: input.draft.status,
   }))
   confirmWooOrderLinkStep(linkInput)
+  when("imported-order-managed-in-klarna", { payment }, ({ payment }) => !!payment.managed_in_klarna).then(() => {
+    emitEventStep(transform({ order }, ({ order }) => ({ eventName: WOO_ORDER_IMPORTED, data: { id: order.id } })))
+  })
   const result = transform({ order, reconciled }, ({ order, reconciled }) => ({ order, differences: reconciled.differences }))
   return new WorkflowResponse(result)
 })

@@ -1,4 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { reconcilePaymentTruth, type ImportedOrderDraft, type ImportRegion, type PaymentTruth } from "../../woocommerce"
 import { replayFitsLedger } from "./batch/imported-payment-rows"
 import { prepareImportedOrdersStep } from "./steps/prepare-imported-orders"
@@ -9,6 +10,8 @@ import { createImportedOrdersStep } from "./steps/create-imported-orders"
 import { createImportedPaymentsStep } from "./steps/create-imported-payments"
 import { recordImportedOrderTransactionsStep } from "./steps/record-imported-order-transactions"
 import { confirmWooOrderLinksStep } from "./steps/confirm-woo-order-links"
+import { managedInKlarna } from "../../woocommerce/klarna-history"
+import { WOO_ORDER_IMPORTED } from "./order-imported-event"
 
 export type ImportWooCommerceOrdersWorkflowInput = {
   /** New orders only (no Woo order link yet), each WooCommerce order once. */
@@ -75,6 +78,13 @@ export const importWooCommerceOrdersWorkflow = createWorkflow(importWooCommerceO
       links: accepted.map(({ draft }, i) => ({ link_id: reserved[i].link_id, woo_modified_at: draft.modified_at ?? draft.created_at, woo_status: draft.status })),
     }))
   )
+
+  const announced = transform({ accepted, orderIds }, ({ accepted, orderIds }) =>
+    accepted.flatMap((a, i) => (managedInKlarna(a.draft) ? [{ id: orderIds[i] }] : []))
+  )
+  when("imported-orders-managed-in-klarna", { announced }, ({ announced }) => announced.length > 0).then(() => {
+    emitEventStep(transform({ announced }, ({ announced }) => ({ eventName: WOO_ORDER_IMPORTED, data: announced })))
+  })
 
   const results = transform({ input, prepared, accepted, orderIds }, ({ input, prepared, accepted, orderIds }) =>
     input.drafts.map((_, index): BatchImportResult => {

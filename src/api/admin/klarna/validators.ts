@@ -69,3 +69,20 @@ export const AdminExcludeWooOrders = z
   })
   .strict()
 export type AdminExcludeWooOrdersType = z.infer<typeof AdminExcludeWooOrders>
+
+/** One order's automatic Klarna management on or off; switching it off needs the merchant's reason. */
+export const AdminKlarnaOrderAutomation = z
+  .object({
+    enabled: z.boolean(),
+    reason: plainText("reason")
+      .transform((v) => v.trim())
+      .refine((v) => v.length <= 500, "reason must be at most 500 characters")
+      .optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (!body.enabled && !body.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "reason is required when switching automatic Klarna management off" })
+    }
+  })
+export type AdminKlarnaOrderAutomationType = z.infer<typeof AdminKlarnaOrderAutomation>

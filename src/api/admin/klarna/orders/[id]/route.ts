@@ -59,5 +59,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     klarna_history: order.klarna_history,
     events: events.map(adminKlarnaEvent),
     attention: (await describeAttention(req.scope, open)).map(adminKlarnaEvent),
+    // The merchant's "leave this order alone": while off, no automation acts on the order in Klarna.
+    automation: await om.orderAutomation(order.id),
   })
 }
