@@ -8,6 +8,7 @@ import { KlarnaAttention } from "../components/klarna-attention"
 import { KlarnaEventLog } from "../components/klarna-event-log"
 import { KlarnaHistoryPanel } from "../components/klarna-history"
 import { KlarnaTransactions } from "../components/klarna-transactions"
+import { KlarnaSettlements } from "../components/klarna-settlements"
 import { useKlarnaOrder } from "../lib/klarna-api"
 
 const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue"> = {
@@ -55,6 +56,7 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       <KlarnaAttention items={state.attention ?? []} orderId={order.id} refetch={follow} />
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
+      <KlarnaSettlements orderId={order.id} />
       <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={follow} />
       <KlarnaEventLog events={state.events} />
     </Container>
