@@ -13,7 +13,9 @@ export class KlarnaSettlementsService extends MedusaService({ KlarnaPayout, Klar
 
   constructor(container: Record<string, unknown>, options: Record<string, unknown> = {}) {
     super(...arguments)
-    const parsed = KlarnaSettlementsOptionsSchema.safeParse(options ?? {})
+    // Registered by the plugin, the module gets the plugin's options: its own are under `settlements`.
+    const own = options?.settlements && typeof options.settlements === "object" ? (options.settlements as Record<string, unknown>) : options ?? {}
+    const parsed = KlarnaSettlementsOptionsSchema.safeParse(own)
     if (!parsed.success) {
       throw new Error(
         `Invalid medusa-klarna settlements options: ${parsed.error.issues.map((i) => `${i.path.join(".") || "options"}: ${i.message}`).join("; ")}`
