@@ -6,6 +6,7 @@ import {
   kustomProviderOptionsFromEnv,
 } from "./src/config/klarna-env"
 import { workerModeFromEnv } from "./src/config/worker-mode"
+import { klarnaSettlementsOptionsFromEnv } from "./src/config/settlements-env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -65,6 +66,10 @@ module.exports = defineConfig({
     },
     {
       resolve: "./src/modules/woocommerce-import",
+    },
+    {
+      resolve: "./src/modules/klarna-settlements",
+      options: klarnaSettlementsOptionsFromEnv(process.env),
     },
     ...(redisUrl
       ? [

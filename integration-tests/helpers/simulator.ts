@@ -14,6 +14,7 @@ export function simulator() {
     order: async (orderId: string) => (await http.get(`/_sim/orders/${orderId}`)).data,
     requests: async (pathContains?: string) =>
       (await http.get(`/_sim/requests`, { params: { path_contains: pathContains } })).data,
+    clearRequests: async () => http.delete(`/_sim/requests`),
     fault: async (body: Record<string, unknown>) => (await http.post(`/_sim/faults`, body)).data,
     clearFaults: async () => http.delete(`/_sim/faults`),
     portalCapture: async (orderId: string, amount?: number) =>
@@ -23,6 +24,14 @@ export function simulator() {
       (await http.post(`/_sim/orders/${orderId}/refuse-address-changes`, { refuse: true, message })).data,
     fraudDecision: async (orderId: string, fraud_status: string) =>
       (await http.post(`/_sim/orders/${orderId}/fraud-decision`, { fraud_status })).data,
+    /** Pays out what is due at `until` (default: everything captured or refunded so far), as Klarna would. */
+    payout: async (until?: string) =>
+      (await http.post(`/_sim/settlements/payouts`, until ? { until } : {})).data as {
+        payouts: Array<{ realm: string; payment_reference: string; payout_date: string; currency_code: string; totals: Record<string, number> }>
+        count: number
+      },
+    /** Every payout and settlement transaction of both realms. */
+    settlements: async () => (await http.get(`/_sim/settlements/payouts`)).data as { payouts: any[]; transactions: any[] },
     kustom: {
       /** Kustom's API with Kustom's credentials (what a merchant's Kustom account sees). */
       api: axios.create({ baseURL: `${url}/kustom`, auth: { username: "PM_sim_kustom", password: "kco_sim_password" } }),

@@ -23,6 +23,7 @@ import {
   AdminUpdateKlarnaSettings,
 } from "./admin/klarna/validators"
 import { AdminDismissKlarnaAttention, AdminRetryKlarnaAttention } from "./admin/klarna/attention/validators"
+import { klarnaSettlementsMiddlewares } from "./admin/klarna/settlements/middlewares"
 import { HookKlarnaAuthorization, HookKlarnaAuthorizationQuery, StoreKlarnaAuthorizationToken } from "./store/klarna/validators"
 
 export default defineMiddlewares({
@@ -32,6 +33,7 @@ export default defineMiddlewares({
     { matcher: "/admin/klarna/woocommerce-imports/:id", middlewares: [validateIdParam("id")] },
     { matcher: "/admin/klarna/attention/:id", middlewares: [validateIdParam("id")] },
     { matcher: "/admin/klarna/woocommerce-exclusions/:id", middlewares: [validateIdParam("id")] },
+    ...klarnaSettlementsMiddlewares,
     {
       matcher: "/admin/klarna/woocommerce-exclusions",
       method: ["POST"],

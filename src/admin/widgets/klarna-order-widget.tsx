@@ -10,6 +10,7 @@ import { KlarnaEventLog } from "../components/klarna-event-log"
 import { KlarnaExpiry } from "../components/klarna-expiry"
 import { KlarnaHistoryPanel } from "../components/klarna-history"
 import { KlarnaTransactions } from "../components/klarna-transactions"
+import { KlarnaSettlements } from "../components/klarna-settlements"
 import { useKlarnaOrder } from "../lib/klarna-api"
 
 const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue"> = {
@@ -59,6 +60,7 @@ const KlarnaOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       <KlarnaAmounts state={state} />
       <KlarnaTransactions state={state} />
       <KlarnaAutomationSwitch orderId={order.id} automation={state.automation} refetch={follow} />
+      <KlarnaSettlements orderId={order.id} />
       <KlarnaActions state={state} orderStatus={order.status} orderId={order.id} refetch={follow} />
       <KlarnaEventLog events={state.events} />
     </Container>

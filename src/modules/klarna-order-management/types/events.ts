@@ -13,6 +13,7 @@ export const KLARNA_EVENT_ACTIONS = [
   "merchant_references",
   "customer_details",
   "automation",
+  "settlement",
 ] as const
 export const KLARNA_EVENT_OUTCOMES = ["succeeded", "failed", "skipped", "pending_retry", "needs_attention", "dismissed", "running"] as const
 

@@ -1,0 +1,31 @@
+import { model } from "@medusajs/framework/utils"
+
+/** One Klarna (or Kustom) payout to the merchant's bank account, as the Settlements API reports it. */
+export const KlarnaPayout = model
+  .define("klarna_payout", {
+    id: model.id({ prefix: "kpay" }).primaryKey(),
+    /** The payment provider whose connection paid it out: `pp_klarna_klarna`, `pp_kustom_kustom`. */
+    connection: model.text(),
+    brand: model.enum(["klarna", "kustom"]),
+    /** Klarna's id of the payout (the reference on the bank statement). */
+    payment_reference: model.text(),
+    payout_date: model.dateTime(),
+    currency_code: model.text(),
+    /** Totals in minor units, as Klarna reports them. */
+    sale_amount: model.number(),
+    return_amount: model.number(),
+    fee_amount: model.number(),
+    settlement_amount: model.number(),
+    transaction_count: model.number().default(0),
+    /** SALE/RETURN rows matched to a Medusa capture/refund with the same amount. */
+    matched_count: model.number().default(0),
+    /** SALE/RETURN rows with no Medusa capture/refund, or with a different amount. */
+    unmatched_count: model.number().default(0),
+    /** Klarna's payout object as read (every total, merchant id, settlement type). */
+    raw: model.json(),
+    synced_at: model.dateTime(),
+  })
+  .indexes([
+    { on: ["connection", "payment_reference"], unique: true },
+    { on: ["payout_date"] },
+  ])
