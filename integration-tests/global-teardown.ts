@@ -1,6 +1,4 @@
 export default async function globalTeardown() {
-  const simulator = (globalThis as any).__KLARNA_SIMULATOR__
-  if (simulator) {
-    await simulator.close()
-  }
+  const simulators = ((globalThis as any).__KLARNA_SIMULATORS__ ?? []) as Array<{ close(): Promise<void> }>
+  await Promise.all(simulators.map((simulator) => simulator.close()))
 }

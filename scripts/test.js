@@ -4,6 +4,7 @@
 // (DB_PORT, DB_USERNAME, DB_PASSWORD) when set; otherwise starts an embedded one.
 const { spawn } = require("node:child_process")
 const fs = require("node:fs")
+const os = require("node:os")
 const path = require("node:path")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 
@@ -11,6 +12,17 @@ const root = path.resolve(__dirname, "..")
 const suites = (process.env.TEST_SUITES || "unit,integration:modules,integration:start,integration:http").split(",")
 const extraArgs = process.argv.slice(2)
 const reportDir = path.join(root, ".data", "test-reports")
+
+/**
+ * The HTTP suites run two at a time where the machine has two cores (each Jest worker with its own
+ * Medusa app, database and Klarna simulator); everything else, and a one-core machine, one at a time.
+ * TEST_WORKERS overrides the HTTP suites' count.
+ */
+function workersFor(suite) {
+  const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length
+  const http = Number(process.env.TEST_WORKERS) || Math.min(2, cores)
+  return suite === "integration:http" && http > 1 ? [`--maxWorkers=${http}`] : ["--runInBand"]
+}
 
 function jest(suite) {
   const report = path.join(reportDir, `${suite.replace(/[^a-z]+/g, "-")}.json`)
@@ -20,7 +32,7 @@ function jest(suite) {
       process.execPath,
       [
         require.resolve("jest/bin/jest"),
-        "--runInBand",
+        ...workersFor(suite),
         "--forceExit",
         "--silent=false",
         "--passWithNoTests",

@@ -77,6 +77,40 @@ describe("Klarna in the Medusa admin", () => {
     expect((await simOrder(state.klarna_order_id)).status).toBe("CAPTURED")
   })
 
+  it("shows the tracking number a shipment added to the capture", async () => {
+    const api = await adminApi()
+    const { data } = await api.get(`/admin/orders/${orderId}?fields=items.id,items.quantity`)
+    const items = data.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity }))
+    await api.post(`/admin/orders/${orderId}/fulfillments`, { items })
+    const { data: f } = await api.get(`/admin/orders/${orderId}?fields=fulfillments.id`)
+    await api.post(`/admin/orders/${orderId}/fulfillments/${f.order.fulfillments[0].id}/shipments`, {
+      items,
+      labels: [{ tracking_number: "PN-123456789SE", tracking_url: "https://tracking.postnord.com/PN-123456789SE", label_url: "https://label.example/1" }],
+    })
+    await page.reload()
+    const tracking = page.getByTestId("klarna-capture-tracking-number").filter({ hasText: "PN-123456789SE" })
+    await tracking.waitFor({ timeout: 60_000 })
+    expect(await page.getByTestId("klarna-capture-tracking-company").first().textContent()).toContain("PostNord")
+  })
+
+  it("shows the reservation's expiry, and leaves an order alone from the widget with the admin's reason", async () => {
+    const placed = await placeDemoOrder({ dataDir, quantities: [1, 0] })
+    const id = placed.order_id!
+    await page.goto(`${baseUrl}/app/orders/${id}`)
+    await page.getByTestId("klarna-widget").waitFor({ timeout: 120_000 })
+    expect(await page.getByTestId("klarna-expiry-date").textContent()).toMatch(/Reservation expires on \d{4}-\d{2}-\d{2} \(in 2[78] days\)/)
+    await page.getByTestId("klarna-automation-switch").click()
+    await page.getByTestId("klarna-automation-reason").fill("Customer collects in store")
+    await page.getByTestId("klarna-automation-confirm-off").click()
+    await page.getByTestId("klarna-automation-off").filter({ hasText: "Customer collects in store" }).waitFor({ timeout: 30_000 })
+    expect((await klarnaState(id)).automation).toEqual(expect.objectContaining({ enabled: false, reason: "Customer collects in store" }))
+    // Completing the order now captures nothing: the event log says the order was left alone.
+    await (await adminApi()).post(`/admin/orders/${id}/complete`, {})
+    await page.reload()
+    await page.getByTestId("klarna-event-log").getByText(/Automatic Klarna management is off for this order .*Customer collects in store/).first().waitFor({ timeout: 60_000 })
+    expect((await simOrder((await klarnaState(id)).klarna_order_id)).status).toBe("AUTHORIZED")
+  })
+
   it("issues a good-will refund after previewing its VAT split", async () => {
     await page.getByTestId("klarna-refund-open").click()
     await page.getByTestId("klarna-refund-amount").fill("100")

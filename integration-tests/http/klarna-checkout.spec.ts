@@ -74,10 +74,22 @@ medusaIntegrationTestRunner({
           })
         )
         expect(payment.data.authorization_token).toBeUndefined()
+        // Klarna's order is made with the cart as its reference; once the order is placed, Medusa's number replaces it.
+        await waitForKlarnaEvents(getContainer(), data.order.id, (e) => e.some((x) => x.action === "merchant_references" && x.outcome === "succeeded"), 15_000, {
+          withMerchantReferences: true,
+        })
         const klarnaOrder = await sim.order(payment.data.klarna_order_id)
         expect(klarnaOrder).toEqual(
-          expect.objectContaining({ status: "AUTHORIZED", order_amount: 73690, purchase_currency: "SEK", merchant_reference2: cartId })
+          expect.objectContaining({
+            status: "AUTHORIZED",
+            order_amount: 73690,
+            purchase_currency: "SEK",
+            merchant_reference1: String(data.order.display_id),
+            merchant_reference2: data.order.id,
+          })
         )
+        const creates = (await sim.requests("/authorizations/")).filter((r: any) => r.method === "POST" && r.path.endsWith("/order"))
+        expect(creates.filter((r: any) => r.body?.merchant_reference2 === cartId)).toHaveLength(1)
       })
 
       it("rejects a bad authorization token body with 400", async () => {
