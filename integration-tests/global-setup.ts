@@ -22,6 +22,9 @@ export default async function globalSetup(globalConfig: { maxWorkers?: number })
     )
   )
   ;(globalThis as any).__KLARNA_SIMULATORS__ = simulators
+  if (process.env.REDIS_URL) {
+    await flushWorkerRedisDatabases(process.env.REDIS_URL, workers)
+  }
   simulators.forEach((simulator, i) => {
     process.env[`KLARNA_SIMULATOR_URL_${i + 1}`] = simulator.url
   })
@@ -34,6 +37,18 @@ export default async function globalSetup(globalConfig: { maxWorkers?: number })
   process.env.WOOCOMMERCE_IMPORT_ALLOW_PRIVATE_HOSTS = "true"
   delete process.env.KLARNA_API_KEY
   delete process.env.KUSTOM_API_KEY
+}
+
+/** Empties the Redis databases the workers' apps use (integration-tests/setup.js: 10 + worker id). */
+async function flushWorkerRedisDatabases(redisUrl: string, workers: number) {
+  const { default: Redis } = await import("ioredis")
+  for (let worker = 1; worker <= workers; worker++) {
+    const url = new URL(redisUrl)
+    url.pathname = `/${10 + worker}`
+    const redis = new Redis(url.toString(), { maxRetriesPerRequest: 1 })
+    await redis.flushdb()
+    redis.disconnect()
+  }
 }
 
 /** The Klarna and Kustom connections of the app under test: this simulator's. */

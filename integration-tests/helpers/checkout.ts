@@ -3,6 +3,19 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { klarnaPaymentOf } from "./orders"
 import type { DemoStore } from "../../demo/seed-demo-store"
 import { simulator } from "./simulator"
+import { waitForKlarnaEvents } from "./events"
+
+/**
+ * Placing an order sets Klarna's merchant references in the background (order.placed): waited for
+ * here, so a test sees only its own Klarna traffic and the order's lock is free (on Redis the
+ * event is handled later than in-process).
+ */
+async function settleOrderPlacement(container: MedusaContainer, orderId: string, payment: any) {
+  if (!payment?.data?.klarna_order_id) {
+    return
+  }
+  await waitForKlarnaEvents(container, orderId, (e) => e.some((x) => x.action === "merchant_references"), 15_000, { withMerchantReferences: true })
+}
 
 export const KLARNA_PROVIDER_ID = "pp_klarna_klarna"
 export const KUSTOM_PROVIDER_ID = "pp_kustom_kustom"
@@ -85,6 +98,7 @@ export async function placeKustomOrder(
     throw new Error(`cart did not complete: ${JSON.stringify(data.error ?? data)}`)
   }
   const payment = await klarnaPaymentOf(container, data.order.id)
+  await settleOrderPlacement(container, data.order.id, payment)
   return { order: data.order, cart_id: cartId, payment_session: session, payment, klarna_order_id: payment?.data?.klarna_order_id }
 }
 
@@ -106,5 +120,6 @@ export async function placeKlarnaOrder(
     throw new Error(`cart did not complete: ${JSON.stringify(data.error ?? data)}`)
   }
   const payment = await klarnaPaymentOf(container, data.order.id)
+  await settleOrderPlacement(container, data.order.id, payment)
   return { order: data.order, cart_id: cartId, payment_session: session, payment, klarna_order_id: payment?.data?.klarna_order_id }
 }
