@@ -160,12 +160,13 @@ describe("Klarna in the Medusa admin", () => {
     const placed = await placeDemoOrder({ dataDir, quantities: [1, 0] })
     await (await adminApi()).post(`/admin/orders/${placed.order_id}/complete`, {})
     let state: any
+    const captureEntry = () => state?.events.find((e: any) => e.action === "capture")
     for (let i = 0; i < 60; i++) {
       state = await klarnaState(placed.order_id!)
-      if (state.events.length) break
+      if (captureEntry()) break
       await new Promise((r) => setTimeout(r, 500))
     }
-    expect(state.events[0]).toEqual(expect.objectContaining({ action: "capture", outcome: "skipped" }))
+    expect(captureEntry()).toEqual(expect.objectContaining({ action: "capture", outcome: "skipped" }))
     expect((await simOrder(state.klarna_order_id)).status).toBe("AUTHORIZED")
 
     await page.getByTestId("klarna-test-connection").click()
@@ -174,6 +175,23 @@ describe("Klarna in the Medusa admin", () => {
     expect(await page.getByTestId("kustom-connection").textContent()).toMatch(/^Local Kustom simulator at http:\/\/127\.0\.0\.1:\d+\/kustom$/)
     await page.getByTestId("kustom-test-connection").click()
     await page.getByText(/Connected: Kustom accepted the credentials/).waitFor()
+  })
+
+  it("shows Klarna's payout of the captured order in Settings → Klarna settlements, matched to its Medusa order", async () => {
+    // The first test's order was captured: Klarna pays it out (the simulator, a week ahead).
+    const until = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString()
+    const { data } = await axios.post(`${runtime().simulator_url}/_sim/settlements/payouts`, { until })
+    expect(data.payouts.length).toBeGreaterThan(0)
+    await page.goto(`${baseUrl}/app/settings/klarna-settlements`)
+    await page.getByTestId("klarna-settlements-sync").click()
+    const row = page.getByTestId("klarna-payouts").getByRole("row").nth(1)
+    await row.waitFor({ timeout: 60_000 })
+    expect(Number(await page.getByTestId("klarna-payout-matched").first().textContent())).toBeGreaterThan(0)
+    await row.click()
+    await page.getByTestId("klarna-payout-order-link").first().waitFor({ timeout: 30_000 })
+    // The sale is matched to the Medusa capture; Klarna's fee on it is attached to the same order.
+    const states = await page.getByTestId("klarna-payout-match-state").allTextContents()
+    expect(states.map((t) => t.trim().toLowerCase())).toEqual(expect.arrayContaining(["matched", "attached"]))
   })
 
   it("runs a small import from the fake WooCommerce and shows its report", async () => {
