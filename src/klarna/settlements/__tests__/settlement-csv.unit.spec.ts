@@ -58,6 +58,24 @@ describe("RFC 4180 quoting", () => {
   })
 })
 
+describe("cells a spreadsheet would run as formulas", () => {
+  it.each([
+    ["=HYPERLINK(\"http://evil\")", "'=HYPERLINK(\"http://evil\")"],
+    ["+46 70 000", "'+46 70 000"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["-cmd", "'-cmd"],
+    ["\tTAB", "'\tTAB"],
+  ])("prefixes %j so it stays text", (value, expected) => {
+    expect(csvField(value)).toBe(/[",\r\n]/.test(expected) ? `"${expected.replace(/"/g, '""')}"` : expected)
+  })
+
+  it("leaves numbers, negative ones included, as numbers", () => {
+    expect(csvField("-12.50")).toBe("-12.50")
+    expect(csvField("1234")).toBe("1234")
+    expect(csvField("0.00")).toBe("0.00")
+  })
+})
+
 describe("basisPointsToPercent", () => {
   it.each([
     [2500, "25.00"],
