@@ -75,7 +75,9 @@ export const klarnaMessages = {
     ]
       .filter(Boolean)
       .join(" "),
-  inProgress: (what: string) => `Klarna ${what} in progress; if it is interrupted, it is resumed automatically.`,
+  inProgress: (what: string) =>
+    // Verbs are phrased to read "Could not <verb> Klarna order"; a one-word verb also names the action.
+    `${/\s/.test(what) ? `${what[0].toUpperCase()}${what.slice(1)} Klarna order:` : `Klarna ${what}`} in progress; if it is interrupted, it is resumed automatically.`,
   retrying: (what: string, reason: string, at: Date) =>
     `Could not ${what} Klarna order yet: ${reason} Retrying automatically at ${at.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
   dismissed: (note: string, was: string) => `Dismissed with the note "${note}". It was: ${was}`,

@@ -7,7 +7,7 @@ import { formatMinorUnits } from "../klarna/utils/currency"
 
 export const completeKustomCheckoutWorkflowId = "complete-kustom-checkout"
 
-export const completeKustomCheckoutAction: KlarnaAction = { workflow_id: completeKustomCheckoutWorkflowId, action: "authorize", verb: "place the Kustom order" }
+export const completeKustomCheckoutAction: KlarnaAction = { workflow_id: completeKustomCheckoutWorkflowId, action: "authorize", verb: "complete the checkout of the" }
 
 export interface CompleteKustomCheckoutInput {
   cart_id: string

@@ -7,6 +7,8 @@ import type { KlarnaPayout } from "../client/settlements-schemas"
 import { fromMinorUnitsToString } from "../utils/currency"
 import { csvDocument } from "./csv"
 import type { TransactionMatch } from "./types"
+import { MathBN } from "@medusajs/framework/utils"
+import { BASIS_POINTS_PER_PERCENT } from "../validation/order-line-rules"
 
 export const SETTLEMENT_CSV_COLUMNS = [
   "payout_reference",
@@ -35,11 +37,9 @@ export const SETTLEMENT_CSV_COLUMNS = [
   "duplicate",
 ] as const
 
-/** Basis points as a percentage with two decimals, from the integer (−1250 → "-12.50"). */
-export function basisPointsToPercent(bp: number): string {
-  const abs = Math.abs(bp)
-  const fraction = String(abs % 100).padStart(2, "0")
-  return `${bp < 0 ? "-" : ""}${Math.floor(abs / 100)}.${fraction}`
+/** Klarna's VAT rate (basis points) as a percentage with two decimals, exactly (−1250 → "-12.50"). */
+export function vatRatePercentText(bp: number): string {
+  return MathBN.convert(bp).dividedBy(BASIS_POINTS_PER_PERCENT).toFixed(2)
 }
 
 const feeKey = (ref: string | undefined, captureId: string) => `${ref ?? ""}\u0000${captureId}`
@@ -79,7 +79,7 @@ export function settlementCsvRows(matches: readonly TransactionMatch[], payouts:
       money(t.amount),
       money(fee),
       money(t.vat_amount),
-      t.vat_rate === undefined ? "" : basisPointsToPercent(t.vat_rate),
+      t.vat_rate === undefined ? "" : vatRatePercentText(t.vat_rate),
       money(m.medusa_amount, m.medusa_currency_code),
       m.state,
       m.matched_by ?? "",

@@ -1,6 +1,6 @@
 import { csvDocument, csvField, csvLine } from "../csv"
 import { reconcileSettlements } from "../reconcile"
-import { basisPointsToPercent, settlementCsv, SETTLEMENT_CSV_COLUMNS } from "../settlement-csv"
+import { vatRatePercentText, settlementCsv, SETTLEMENT_CSV_COLUMNS } from "../settlement-csv"
 import type { KlarnaPayout } from "../../client/settlements-schemas"
 import type { ReconcileInput } from "../types"
 import { capture, feeOf, refund, returnOf, saleOf, tx } from "./fixtures"
@@ -76,14 +76,14 @@ describe("cells a spreadsheet would run as formulas", () => {
   })
 })
 
-describe("basisPointsToPercent", () => {
+describe("vatRatePercentText", () => {
   it.each([
     [2500, "25.00"],
     [1250, "12.50"],
     [5, "0.05"],
     [0, "0.00"],
     [-1250, "-12.50"],
-  ])("%i → %s", (bp, out) => expect(basisPointsToPercent(bp)).toBe(out))
+  ])("%i → %s", (bp, out) => expect(vatRatePercentText(bp)).toBe(out))
 })
 
 describe("settlementCsv", () => {

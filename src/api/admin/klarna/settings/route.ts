@@ -1,26 +1,21 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KLARNA_ORDER_MANAGEMENT_MODULE, type KlarnaOrderManagementService } from "../../../../modules/klarna-order-management"
-import { klarnaProviderConfigs } from "../../../../providers/klarna/provider-client"
-import { describeKlarnaBaseUrl, resolveKlarnaBaseUrl } from "../../../../klarna/client"
-import type { KlarnaProviderConfig } from "../../../../providers/klarna/provider-client"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { klarnaProviderConfigs, klarnaProviderContextFor, type KlarnaProviderConfig } from "../../../../providers/klarna/provider-client"
+import { describeKlarnaBaseUrl } from "../../../../klarna/client"
 import { updateKlarnaSettingsWorkflow } from "../../../../workflows/update-klarna-settings"
 import type { AdminUpdateKlarnaSettingsType } from "../validators"
 
 const BRANDS = ["klarna", "kustom"] as const
 
 /** What one connection talks to; never its credentials. */
-function describe(config: KlarnaProviderConfig | undefined, brand: (typeof BRANDS)[number]) {
+function describe(container: MedusaContainer, config: KlarnaProviderConfig | undefined, brand: (typeof BRANDS)[number]) {
   if (!config) {
     return { brand, provider_id: null, provider_registered: false, base_url: null, simulator: false, region: null, environment: null, credentials_configured: false }
   }
   const { options } = config
-  const base_url = resolveKlarnaBaseUrl({
-    region: options.region,
-    environment: options.environment,
-    product: brand === "kustom" ? "checkout" : "payments",
-    baseUrl: options.baseUrl,
-  })
+  const base_url = klarnaProviderContextFor(container, config.providerId).client.baseUrl
   const official = describeKlarnaBaseUrl(base_url)
   return {
     brand,
@@ -39,7 +34,7 @@ function connections(req: AuthenticatedMedusaRequest) {
   const configs = klarnaProviderConfigs(req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE, { allowUnregistered: true }) as any)
   const first = (brand: (typeof BRANDS)[number]) =>
     configs.find((c) => c.brand === brand && c.providerId === `pp_${brand}_${brand}`) ?? configs.find((c) => c.brand === brand)
-  const all = BRANDS.map((brand) => describe(first(brand), brand))
+  const all = BRANDS.map((brand) => describe(req.scope, first(brand), brand))
   return { connection: all[0], connections: all }
 }
 
