@@ -111,9 +111,14 @@ export async function startCluster(opts: { dataDir: string; redisUrl: string; wo
   )
   const runtime = JSON.parse(fs.readFileSync(path.join(opts.dataDir, "runtime.json"), "utf8"))
   const baseUrl = `http://127.0.0.1:${port}`
-  const addWorker = async (name: string) =>
-    launch(name, "worker.ts", { ...base, DATABASE_URL: opts.env?.DATABASE_URL, WORKER_PORT: String(await freePort()) }, "Worker ready", 240_000)
-  const workers = await Promise.all(Array.from({ length: opts.workers }, (_, i) => addWorker(`worker-${i + 1}`)))
+  const workers: ClusterProcess[] = []
+  /** Starts one more worker (joining `workers`, so `stop` ends it too). */
+  const addWorker = async (name: string) => {
+    const worker = await launch(name, "worker.ts", { ...base, DATABASE_URL: opts.env?.DATABASE_URL, WORKER_PORT: String(await freePort()) }, "Worker ready", 240_000)
+    workers.push(worker)
+    return worker
+  }
+  await Promise.all(Array.from({ length: opts.workers }, (_, i) => addWorker(`worker-${i + 1}`)))
   const { data } = await axios.post(`${baseUrl}/auth/user/emailpass`, DEMO_ADMIN)
   const cluster: Cluster = {
     server,

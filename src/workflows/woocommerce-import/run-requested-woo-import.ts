@@ -93,8 +93,10 @@ export async function runRequestedWooImport(container: MedusaContainer, runId: s
         return "failed"
       }
       await woo.updateWooImportRuns({ id: run.id, heartbeat_at: new Date() as any })
+      logger.info(`WooCommerce import ${run.id} is running in this process (pid ${process.pid})`)
       try {
         await runWooImport(container, run.id, opened.credentials, undefined, { allowPrivateHosts: privateHostsAllowed() })
+        logger.info(`WooCommerce import ${run.id} finished in this process (pid ${process.pid})`)
         return "completed"
       } catch (e) {
         logger.error(`WooCommerce import ${run.id} failed: ${(e as Error).message}`)
