@@ -21,6 +21,7 @@ const LATENCY_MS = numberArg("latency", 50)
 const root = path.resolve(__dirname, "..")
 const dataDir = path.join(root, ".bench", "scale")
 const CREDENTIALS = { username: "bench_user", password: "bench_password" }
+const KUSTOM_CREDENTIALS = { username: "bench_kustom", password: "bench_kustom_password" }
 
 type Placed = { order_id: string; klarna_order_id: string }
 type Result = { setup: string; seconds: number; completionsPerSecond: number; capturesPerSecond: number; injected: number; duplicates: number; lost: number; mismatched: number }
@@ -100,11 +101,16 @@ async function main() {
     throw new Error(`No Redis at ${redisUrl}: the distributed setup needs one (set REDIS_URL).`)
   }
   fs.rmSync(dataDir, { recursive: true, force: true })
-  const simulator = await startKlarnaSimulator({ port: 0, credentials: [CREDENTIALS] })
+  const simulator = await startKlarnaSimulator({ port: 0, credentials: [CREDENTIALS], kustom: { credentials: [KUSTOM_CREDENTIALS] } })
+  // Both connections on this one simulator (its faults and request log): with either left without
+  // credentials, npm start would start a simulator of its own and hand that one to the order placing.
   const klarnaEnv = {
     KLARNA_BASE_URL: simulator.url,
     KLARNA_USERNAME: CREDENTIALS.username,
     KLARNA_PASSWORD: CREDENTIALS.password,
+    KUSTOM_BASE_URL: `${simulator.url}/kustom`,
+    KUSTOM_USERNAME: KUSTOM_CREDENTIALS.username,
+    KUSTOM_PASSWORD: KUSTOM_CREDENTIALS.password,
     KLARNA_SIMULATOR_URL: simulator.url,
     KLARNA_TIMEOUT_MS: "3000",
     LOG_LEVEL: "warn",

@@ -11,11 +11,14 @@ export const KlarnaPayout = model
     payment_reference: model.text(),
     payout_date: model.dateTime(),
     currency_code: model.text(),
-    /** Totals in minor units, as Klarna reports them. */
-    sale_amount: model.number(),
-    return_amount: model.number(),
-    fee_amount: model.number(),
-    settlement_amount: model.number(),
+    /**
+     * Totals in minor units, as Klarna reports them: numeric, since a large shop's payout passes
+     * what a 32-bit integer holds (21 474 836,47 SEK).
+     */
+    sale_amount: model.bigNumber(),
+    return_amount: model.bigNumber(),
+    fee_amount: model.bigNumber(),
+    settlement_amount: model.bigNumber(),
     transaction_count: model.number().default(0),
     /** SALE/RETURN rows matched to a Medusa capture/refund with the same amount. */
     matched_count: model.number().default(0),

@@ -15,10 +15,10 @@ export const KlarnaSettlementTransaction = model
     payment_reference: model.text(),
     type: model.text(),
     detailed_type: model.text().nullable(),
-    /** Minor units, as Klarna reports them (positive; the type says the direction). */
-    amount: model.number(),
+    /** Minor units, as Klarna reports them (positive; the type says the direction). Numeric, as the payout's totals. */
+    amount: model.bigNumber(),
     /** On a SALE row: Klarna's FEE rows for the same capture in the same payout. */
-    fee_amount: model.number().nullable(),
+    fee_amount: model.bigNumber().nullable(),
     currency_code: model.text(),
     klarna_order_id: model.text().nullable(),
     klarna_capture_id: model.text().nullable(),
@@ -32,9 +32,9 @@ export const KlarnaSettlementTransaction = model
     match_state: model.enum([...SETTLEMENT_MATCH_STATES]),
     matched_by: model.text().nullable(),
     /** Medusa's amount of the matched capture/refund, minor units. */
-    medusa_amount: model.number().nullable(),
+    medusa_amount: model.bigNumber().nullable(),
     /** |Klarna's amount| − Medusa's amount. */
-    difference: model.number().nullable(),
+    difference: model.bigNumber().nullable(),
     duplicate: model.boolean().default(false),
     /** Klarna's row as read: reconciled again on later syncs while it does not match. */
     raw: model.json(),
