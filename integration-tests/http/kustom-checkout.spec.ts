@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process"
+import { randomUUID } from "node:crypto"
+import axios from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createInventoryItemsWorkflow } from "@medusajs/medusa/core-flows"
@@ -12,6 +14,7 @@ import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { klarnaPaymentOf } from "../helpers/orders"
 import { simulator } from "../helpers/simulator"
 import { receiveReturnOfOneTshirt } from "../helpers/returns"
+import { recheckPendingFraudReviews } from "../../src/workflows/recheck-klarna-fraud-reviews"
 
 jest.setTimeout(180_000)
 
@@ -215,6 +218,63 @@ medusaIntegrationTestRunner({
         .post(`/hooks/kustom/validation?cart_id=${cartId}&sig=${signKustomCallback(otherCart, kustomOptions())}`, { order_id: "00000000-0000-4000-8000-000000000000" })
         .catch((e) => e.response)
       expect(validation.status).toBe(401)
+    })
+
+    const notifyKustom = (body: unknown) =>
+      axios.post(`${api.defaults.baseURL}/hooks/payment/kustom_kustom`, JSON.stringify(body), {
+        headers: { "content-type": "application/json" },
+        validateStatus: () => true,
+      })
+    const kustomReads = async (id: string) => (await kustomRequests(id)).filter((r) => r.method === "GET" && r.path === `/kustom/ordermanagement/v1/orders/${id}`).length
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 15_000
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`${what}: not within 15 s`)
+        await new Promise((r) => setTimeout(r, 150))
+      }
+    }
+    const webhookEntries = async (orderId: string) => (await klarnaEvents(getContainer(), orderId)).filter((e) => e.action === "webhook")
+
+    it("Kustom's fraud notifications are decided by the order read back from Kustom: garbage is 400 unasked, a forged rejection flags nothing", async () => {
+      const everything = async () => (await sim.requests("/")).length
+      const before = await everything()
+      for (const body of [{}, { order_id: "../../admin/users" }, { order_id: `${randomUUID()}\n` }, [randomUUID()], "not json"]) {
+        expect([body, (await notifyKustom(body)).status]).toEqual([body, 400])
+      }
+      expect(await everything()).toBe(before)
+
+      const placed = await placeKustomOrder(api, getContainer(), store, [{ variant_id: tshirt().variant_id, quantity: 1 }])
+      const reads = await kustomReads(placed.klarna_order_id)
+      expect((await notifyKustom({ order_id: placed.klarna_order_id, event_type: "FRAUD_RISK_REJECTED" })).status).toBe(200)
+      await until("the notification read back from Kustom", async () => (await kustomReads(placed.klarna_order_id)) > reads)
+      await new Promise((r) => setTimeout(r, 1000)) // what follows the read is local
+      expect(await webhookEntries(placed.order.id)).toEqual([])
+      expect((await api.get("/admin/klarna/attention?limit=200", admin)).data.events.map((e: any) => e.order_id)).not.toContain(placed.order.id)
+      expect((await kustomRequests(placed.klarna_order_id)).filter((r) => !r.path.startsWith("/kustom/"))).toEqual([])
+      const capture = await api.post(`/admin/klarna/orders/${placed.order.id}/capture`, {}, admin)
+      expect(capture.data.event.outcome).toBe("succeeded")
+    })
+
+    it("a Kustom purchase in fraud review is authorized once Kustom accepts it, found by the scheduled re-check, logged once", async () => {
+      const cartId = await createCart(api, store, [{ variant_id: coffee().variant_id, quantity: 1 }])
+      const { session } = await startKustomSession(api, store, cartId)
+      const checkoutId = session.data.kustom_checkout_order_id
+      expect((await sim.kustom.complete(checkoutId, { fraud_status: "PENDING" })).completed).toBe(true)
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, headers())
+      expect(data.type).toBe("order")
+      const orderId = data.order.id
+      expect(await klarnaPaymentOf(getContainer(), orderId)).toBeUndefined()
+
+      // Kustom decides; its notification never arrives. The re-check reads the decision from Kustom.
+      await sim.fraudDecision(checkoutId, "ACCEPTED")
+      expect(await recheckPendingFraudReviews(getContainer())).toBe(1)
+      await until("the accepted payment authorized in Medusa", async () => !!(await klarnaPaymentOf(getContainer(), orderId)))
+      await until("the decision logged", async () => (await webhookEntries(orderId)).length > 0)
+      expect(await recheckPendingFraudReviews(getContainer())).toBe(0)
+      expect(await webhookEntries(orderId)).toEqual([expect.objectContaining({ outcome: "succeeded" })])
+      expect((await kustomRequests(checkoutId)).filter((r) => !r.path.startsWith("/kustom/"))).toEqual([])
+      const payment = await klarnaPaymentOf(getContainer(), orderId)
+      expect(payment.provider_id).toBe("pp_kustom_kustom")
     })
 
     it("captures, refunds and cancels a Kustom order at Kustom only", async () => {

@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { parseKlarnaWebhook } from "../klarna/decisions/webhook-payload"
+import { isManagedProviderId } from "../klarna/provider-ids"
 import { recordKlarnaFraudNotificationWorkflow } from "../workflows/record-klarna-fraud-notification"
 
 type WebhookEvent = { provider: string; payload: { data: unknown } }
@@ -12,7 +13,9 @@ type WebhookEvent = { provider: string; payload: { data: unknown } }
  * captured, since every capture re-reads Klarna's fraud status.
  */
 export default async function klarnaFraudNotification({ event: { data }, container }: SubscriberArgs<WebhookEvent>) {
-  if (!data.provider?.startsWith("klarna")) {
+  // Klarna's and Kustom's (Klarna Checkout) notifications alike; Medusa names the provider without `pp_`.
+  const providerId = `pp_${data.provider}`
+  if (!data.provider || !isManagedProviderId(providerId)) {
     return
   }
   const notice = parseKlarnaWebhook(data.payload?.data)
@@ -20,7 +23,7 @@ export default async function klarnaFraudNotification({ event: { data }, contain
     return
   }
   await recordKlarnaFraudNotificationWorkflow(container).run({
-    input: { provider_id: `pp_${data.provider}`, klarna_order_id: notice.order_id, event_type: notice.event_type, event_id: notice.event_id },
+    input: { provider_id: providerId, klarna_order_id: notice.order_id, event_type: notice.event_type, event_id: notice.event_id },
   })
 }
 

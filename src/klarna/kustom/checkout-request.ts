@@ -9,6 +9,11 @@ export type KustomCheckoutInput = Partial<KlarnaSessionInput> &
     cart_id: string
     /** A checkout order the storefront already shows for this cart, to keep instead of starting anew (verified with Kustom). */
     checkout_order_id?: string
+    /**
+     * The Medusa payment session showing the checkout. Kept in `merchant_data`, which the order
+     * carries on: Kustom's fraud notification names only the order, and Medusa authorizes a session.
+     */
+    session_id?: string
   }
 
 export class KustomCheckoutSetupError extends Error {}
@@ -50,7 +55,7 @@ export function kustomCheckoutOrderRequest(options: KlarnaProviderOptions, input
     order_lines: input.order_lines.map((line) => ({ ...line, tax_rate: line.tax_rate ?? 0, total_tax_amount: line.total_tax_amount ?? 0 })),
     merchant_urls: kustomCheckoutMerchantUrls(options, input.cart_id),
     merchant_reference2: input.cart_id,
-    merchant_data: JSON.stringify({ medusa_cart_id: input.cart_id }),
+    merchant_data: JSON.stringify({ medusa_cart_id: input.cart_id, ...(input.session_id ? { medusa_payment_session_id: input.session_id } : {}) }),
     ...(input.billing_address ? { billing_address: input.billing_address } : {}),
     ...(input.shipping_address ? { shipping_address: input.shipping_address } : {}),
   }

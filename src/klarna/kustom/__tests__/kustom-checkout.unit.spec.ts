@@ -31,6 +31,11 @@ describe("the Kustom checkout order for a cart", () => {
     )
     expect(request.order_lines[1]).toEqual(expect.objectContaining({ reference: "SHIP", tax_rate: 0, total_tax_amount: 0 }))
     expect(JSON.parse(request.merchant_data!)).toEqual({ medusa_cart_id: "cart_01ABC" })
+    // With the session: what Kustom's fraud notification is traced back to.
+    expect(JSON.parse(kustomCheckoutOrderRequest(options, { ...cart, session_id: "payses_01XYZ" }).merchant_data!)).toEqual({
+      medusa_cart_id: "cart_01ABC",
+      medusa_payment_session_id: "payses_01XYZ",
+    })
   })
 
   it("sends Kustom to this backend's signed push and validation URLs and to the storefront's pages", () => {
