@@ -88,6 +88,9 @@ medusaIntegrationTestRunner({
       const updated = (await sim.kustom.api.get(`/checkout/v3/orders/${checkoutId}`)).data
       expect(updated.order_amount).toBe(29900 + 8990 + 4900)
       expect(updated.order_lines.map((l: any) => l.reference)).toEqual(expect.arrayContaining(["TSHIRT-PINK", "COFFEE-500"]))
+      // It names the session now showing it: the one Kustom's fraud decision will authorize.
+      expect(JSON.parse(updated.merchant_data)).toEqual({ medusa_cart_id: cartId, medusa_payment_session_id: again.id })
+      expect(again.id).not.toBe(session.id)
 
       // Another shopper's cart naming this checkout gets a checkout of its own.
       const otherCart = await createCart(api, store, [{ variant_id: coffee().variant_id, quantity: 1 }])
