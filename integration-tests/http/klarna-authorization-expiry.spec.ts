@@ -162,6 +162,25 @@ medusaIntegrationTestRunner({
       expect(view.authorization).toMatchObject({ state: "expired", expires_at: new Date(expired.expires_at).toISOString(), days_left: 0 })
     })
 
+    it("reads every uncaptured payment, page by page: each expiring reservation is extended once whatever comes before it", async () => {
+      const captured = await place()
+      expect((await api.post(`/admin/payments/${captured.payment.id}/capture`, {}, admin)).status).toBe(200)
+      const far = await place()
+      await expiresIn(far, 20)
+      const expiring = [await place(), await place(), await place()]
+      for (const placed of expiring) await expiresIn(placed, 2)
+
+      const outcomes = await extendExpiringKlarnaAuthorizations(getContainer(), undefined, 1)
+      const did = new Map(outcomes.map((o) => [o.order_id, o.did]))
+      expect(expiring.map((p) => did.get(p.order.id))).toEqual(["extend", "extend", "extend"])
+      expect([did.get(far.order.id), did.get(captured.order.id)]).toEqual([undefined, undefined])
+      for (const placed of expiring) {
+        expect(await extensionsOf(placed)).toHaveLength(1)
+        expect((await entries(placed)).map((e) => e.outcome)).toEqual(["succeeded"])
+      }
+      expect(await extensionsOf(far)).toHaveLength(0)
+    })
+
     it("ignores a fully captured order", async () => {
       const placed = await place()
       expect((await api.post(`/admin/payments/${placed.payment.id}/capture`, {}, admin)).status).toBe(200)

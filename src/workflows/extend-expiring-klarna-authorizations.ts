@@ -13,16 +13,16 @@ export const extendExpiringKlarnaAuthorizationsWorkflowId = "extend-expiring-kla
  * `expiry_warning_days` and cannot or may not be extended, one entry for those
  * that expired anyway. `now` (ISO) is for tests; answers what was done per order.
  */
-export const extendExpiringKlarnaAuthorizationsWorkflow = createWorkflow(extendExpiringKlarnaAuthorizationsWorkflowId, (input: { now?: string }) => {
+export const extendExpiringKlarnaAuthorizationsWorkflow = createWorkflow(extendExpiringKlarnaAuthorizationsWorkflowId, (input: { now?: string; page_size?: number }) => {
   const settings = readKlarnaExpirySettingsStep()
   const policy = transform({ input, settings }, ({ input, settings }) => ({ ...settings, now: input.now ?? new Date().toISOString() }))
   const candidates = listExpiringKlarnaAuthorizationsStep(
-    transform({ policy }, ({ policy }) => ({ days: Math.max(policy.extend_days, policy.warning_days), now: policy.now }))
+    transform({ policy, input }, ({ policy, input }) => ({ days: Math.max(policy.extend_days, policy.warning_days), now: policy.now, page_size: input.page_size }))
   )
   return new WorkflowResponse(actOnExpiringKlarnaAuthorizationsStep({ candidates, policy }))
 })
 
-export async function extendExpiringKlarnaAuthorizations(container: MedusaContainer, now?: Date): Promise<ExpiryOutcome[]> {
-  const { result } = await extendExpiringKlarnaAuthorizationsWorkflow(container).run({ input: { now: now?.toISOString() } })
+export async function extendExpiringKlarnaAuthorizations(container: MedusaContainer, now?: Date, pageSize?: number): Promise<ExpiryOutcome[]> {
+  const { result } = await extendExpiringKlarnaAuthorizationsWorkflow(container).run({ input: { now: now?.toISOString(), page_size: pageSize } })
   return result
 }

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { expiresWithin } from "../../klarna/decisions/authorization-expiry"
+import { expiresWithin, KLARNA_MAX_AUTHORIZATION_DAYS } from "../../klarna/decisions/authorization-expiry"
 import { isManagedProviderId } from "../../klarna/provider-ids"
 import type { KlarnaPaymentData } from "../../klarna/types/payment-data"
 
@@ -20,22 +20,36 @@ const awaitsFulfilment = (order: any) =>
   !CLOSED_ORDER.has(order?.status) &&
   (order?.items ?? []).some((i: any) => Number(i.detail?.fulfilled_quantity ?? 0) < Number(i.detail?.quantity ?? i.quantity ?? 0))
 
+const DAY_MS = 86_400_000
+/**
+ * No reservation outlives Klarna's 180 days from its order's creation, which is never after
+ * Medusa's payment: older payments are not read (a month's margin for clocks and imports).
+ */
+const LOOKBACK_DAYS = KLARNA_MAX_AUTHORIZATION_DAYS + 30
+
 /**
  * Klarna and Kustom payments neither fully captured nor canceled, of orders
  * still awaiting fulfilment, whose stored expiry falls within `days` (or has
- * passed): the reservations the expiry job looks at.
+ * passed): the reservations the expiry job looks at. Every such payment is read,
+ * page by page, however many uncaptured payments a shop keeps.
  */
 export const listExpiringKlarnaAuthorizationsStep = createStep(
   "list-expiring-klarna-authorizations",
-  async (input: { days: number; now: string }, { container }) => {
-    const payments = await container.resolve(Modules.PAYMENT).listPayments({ captured_at: null, canceled_at: null } as any, {
-      select: ["id", "provider_id", "data", "payment_collection_id"],
-      order: { created_at: "ASC" },
-      take: 10_000,
-    })
-    const due = payments.filter(
-      (p: any) => isManagedProviderId(p.provider_id) && p.data?.klarna_order_id && expiresWithin(p.data?.expires_at, input.days, Date.parse(input.now))
-    )
+  async (input: { days: number; now: string; page_size?: number }, { container }) => {
+    const now = Date.parse(input.now)
+    const pageSize = input.page_size ?? 500
+    const payments = container.resolve(Modules.PAYMENT)
+    const due: any[] = []
+    for (let skip = 0; ; skip += pageSize) {
+      const page = await payments.listPayments({ captured_at: null, canceled_at: null, created_at: { $gte: new Date(now - LOOKBACK_DAYS * DAY_MS) } } as any, {
+        select: ["id", "provider_id", "data", "payment_collection_id"],
+        order: { created_at: "ASC", id: "ASC" },
+        take: pageSize,
+        skip,
+      })
+      due.push(...page.filter((p: any) => isManagedProviderId(p.provider_id) && p.data?.klarna_order_id && expiresWithin(p.data?.expires_at, input.days, now)))
+      if (page.length < pageSize) break
+    }
     if (!due.length) {
       return new StepResponse<ExpiringKlarnaAuthorization[]>([])
     }
