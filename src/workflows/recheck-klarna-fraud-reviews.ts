@@ -11,14 +11,15 @@ export const recheckKlarnaFraudReviewsWorkflowId = "recheck-klarna-fraud-reviews
  * payment sessions still waiting for a decision are re-checked on a schedule:
  * each goes through the same path as a notification (Medusa's webhook
  * handling, which reads the decision back from Klarna, then the plugin's
- * event log), at most `limit` per run. Answers how many were re-checked.
+ * event log), every session of the last 30 days still waiting, read
+ * `page_size` at a time. Answers how many were re-checked.
  */
-export const recheckKlarnaFraudReviewsWorkflow = createWorkflow(recheckKlarnaFraudReviewsWorkflowId, (input: { limit: number }) => {
+export const recheckKlarnaFraudReviewsWorkflow = createWorkflow(recheckKlarnaFraudReviewsWorkflowId, (input: { page_size: number; now?: string }) => {
   const notifications = listKlarnaSessionsInReviewStep(input)
   return new WorkflowResponse(emitKlarnaNotificationsStep(notifications))
 })
 
-export async function recheckPendingFraudReviews(container: MedusaContainer, limit = 100): Promise<number> {
-  const { result } = await recheckKlarnaFraudReviewsWorkflow(container).run({ input: { limit } })
+export async function recheckPendingFraudReviews(container: MedusaContainer, pageSize = 100): Promise<number> {
+  const { result } = await recheckKlarnaFraudReviewsWorkflow(container).run({ input: { page_size: pageSize } })
   return result
 }

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cart, placeOrder } from "../../../klarna-simulator/__tests__/support/harness"
 import { KLARNA_ORDER_MANAGEMENT_MODULE } from "../../modules/klarna-order-management"
 import { recordKlarnaFraudNotificationWorkflow } from "../record-klarna-fraud-notification"
-import { recheckPendingFraudReviews } from "../recheck-klarna-fraud-reviews"
+import { recheckKlarnaFraudReviewsWorkflow, recheckPendingFraudReviews } from "../recheck-klarna-fraud-reviews"
 import { simulatedKlarna } from "./support/simulated-klarna"
 
 /** The order's event log, the checkout's payment session and its order, the admin's feed: in memory. */
@@ -93,5 +93,36 @@ describe("fraud decisions (against the simulator)", () => {
     expect(emitted).toEqual([
       { name: "payment.webhook_received", data: { provider: "klarna_klarna", payload: { data: { order_id: "k-1" }, rawData: "", headers: {} } } },
     ])
+  })
+
+  it("re-checks every waiting session of the last 30 days, page by page, so sessions Klarna never decides cannot crowd out newer ones", async () => {
+    const emitted: any[] = []
+    const asked: any[] = []
+    const sessions = Array.from({ length: 5 }, (_, i) => ({ id: `payses_${i}`, provider_id: i === 2 ? "pp_kustom_kustom" : "pp_klarna_klarna", data: { klarna_order_id: `k-${i}` } }))
+    const now = "2026-12-07T12:00:00.000Z"
+    const container = klarna.containerWith({
+      [Modules.PAYMENT]: {
+        listPaymentSessions: async (filters: any, config: any) => {
+          asked.push({ filters, skip: config.skip, take: config.take })
+          return sessions.slice(config.skip, config.skip + config.take)
+        },
+      },
+      [Modules.EVENT_BUS]: { emit: async (events: unknown[]) => emitted.push(...events), releaseGroupedEvents: async () => {}, clearGroupedEvents: async () => {} },
+    })
+    const { result } = await recheckKlarnaFraudReviewsWorkflow(container).run({ input: { page_size: 2, now } })
+    expect(result).toBe(5)
+    expect(emitted.map((e) => [e.data.provider, e.data.payload.data.order_id])).toEqual([
+      ["klarna_klarna", "k-0"],
+      ["klarna_klarna", "k-1"],
+      ["kustom_kustom", "k-2"],
+      ["klarna_klarna", "k-3"],
+      ["klarna_klarna", "k-4"],
+    ])
+    expect(asked.map((a) => [a.skip, a.take])).toEqual([
+      [0, 2],
+      [2, 2],
+      [4, 2],
+    ])
+    expect(asked[0].filters).toEqual({ status: "pending_authorization", created_at: { $gte: new Date("2026-11-07T12:00:00.000Z") } })
   })
 })
