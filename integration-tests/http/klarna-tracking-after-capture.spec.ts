@@ -5,6 +5,7 @@ import { setUpKlarnaTestStore } from "../helpers/klarna-test-store"
 import { placeKlarnaOrder } from "../helpers/checkout"
 import { klarnaEvents, waitForKlarnaEvents } from "../helpers/events"
 import { simulator } from "../helpers/simulator"
+import { retryDueKlarnaActions } from "../../src/workflows/klarna-action/retry-due-klarna-actions"
 
 jest.setTimeout(120_000)
 
@@ -173,6 +174,38 @@ medusaIntegrationTestRunner({
       const klarna = await sim.order(placed.klarna_order_id)
       expect(klarna.captures[0].shipping_info).toEqual([postNord("EARLY-1")])
       expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+    })
+
+    it("a parcel shipped before a capture Klarna was down for gets its tracking when the retry job captures", async () => {
+      const placed = await place()
+      await ship(placed.order.id, "EARLY-2")
+      // Down for the automation's every attempt (the first and its three retries), up for the retry job.
+      await sim.fault({ method: "POST", path: `${placed.klarna_order_id}/captures`, status: 503, times: 4 })
+      await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "capture" && x.outcome === "pending_retry"))
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(0)
+
+      await retryDueKlarnaActions(getContainer(), new Date(Date.now() + 3600_000))
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
+      const klarna = await sim.order(placed.klarna_order_id)
+      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord("EARLY-2")]])
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+    })
+
+    it("a parcel shipped before the merchant captured from the widget gets its tracking on that capture, once", async () => {
+      const placed = await place()
+      await ship(placed.order.id, "EARLY-3")
+      await settle()
+      const capture = await api.post(`/admin/klarna/orders/${placed.order.id}/capture`, {}, admin)
+      expect(capture.data.event.outcome).toBe("succeeded")
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
+      // Completing the order afterwards captures nothing more and sends nothing again.
+      await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
+      await settle()
+      const klarna = await sim.order(placed.klarna_order_id)
+      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord("EARLY-3")]])
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+      expect((await trackingEvents(placed.order.id)).map((e) => e.outcome)).toEqual(["succeeded"])
     })
 
     it("lists a refusal from Klarna under attention", async () => {

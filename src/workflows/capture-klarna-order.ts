@@ -1,8 +1,7 @@
 import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { captureEntry, type CapturedPayment } from "../klarna/decisions/capture-entry"
+import { captureEntry, type CapturedPayment, type PendingCaptureReference } from "../klarna/decisions/capture-entry"
 import type { KlarnaAction, KlarnaActionResult } from "./klarna-action/types"
-import { KLARNA_CAPTURE_REFERENCE_PENDING } from "./note-klarna-capture-reference"
 import { resolveKlarnaCaptureStep, type ResolveKlarnaCaptureStepInput } from "./steps/resolve-klarna-capture"
 import { setKlarnaCapturePlanStep } from "./steps/set-klarna-capture-plan"
 import { finishUnfinishedKlarnaCapturesStep } from "./steps/finish-unfinished-klarna-captures"
@@ -11,6 +10,14 @@ import { klarnaMessages } from "../klarna/messages"
 export type CaptureKlarnaOrderWorkflowInput = ResolveKlarnaCaptureStepInput & { captured_by?: string }
 
 export const captureKlarnaOrderWorkflowId = "capture-klarna-order"
+
+/**
+ * Emitted after a capture's event-log entry is written, whichever way it was made (on completion,
+ * by the retry job, from the widget): what follows a capture off its path hangs on it (the
+ * capture's Klarna reference, the tracking of parcels that shipped before it).
+ */
+export const KLARNA_CAPTURE_RECORDED = "klarna.capture_recorded"
+export type KlarnaCaptureRecorded = { order_id: string; event_id: string; reference_pending: PendingCaptureReference | null }
 
 export const captureKlarnaAction: KlarnaAction = { workflow_id: captureKlarnaOrderWorkflowId, action: "capture", verb: "capture", recheck_on_refusal: true }
 
@@ -45,7 +52,7 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
     return capturePaymentWorkflow.runAsStep({ input: captureInput })
   })
 
-  const entry = transform({ finished, resolution, captured }, ({ finished, resolution, captured }): KlarnaActionResult => {
+  const entry = transform({ input, finished, resolution, captured }, ({ input, finished, resolution, captured }): KlarnaActionResult => {
     if (finished.recheck_at) {
       return { outcome: "pending_retry", attention: false, next_attempt_at: new Date(finished.recheck_at), message: klarnaMessages.captureStillRunning(finished.recheck_at) }
     }
@@ -56,7 +63,12 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
       if (!resumed) return skipped
       // Nothing left to capture because the interrupted capture was made: this action's capture is done.
       const done = finished.recorded.length > 0 && skipped.outcome === "skipped"
-      return { ...skipped, outcome: done ? "succeeded" : skipped.outcome, message: `${skipped.message} ${resumed}` }
+      return {
+        ...skipped,
+        outcome: done ? "succeeded" : skipped.outcome,
+        message: `${skipped.message} ${resumed}`,
+        follow_up: done ? { event: KLARNA_CAPTURE_RECORDED, data: { order_id: input.order_id, reference_pending: null } } : null,
+      }
     }
     // Medusa's capture answers with the payment as the provider left it.
     const { capture_reference_pending, ...entry } = captureEntry(resolution, captured as unknown as CapturedPayment | undefined)
@@ -64,7 +76,7 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
     return {
       ...entry,
       message: resumed ? `${entry.message} ${resumed}` : entry.message,
-      follow_up: capture_reference_pending && { event: KLARNA_CAPTURE_REFERENCE_PENDING, data: capture_reference_pending },
+      follow_up: entry.outcome === "succeeded" ? { event: KLARNA_CAPTURE_RECORDED, data: { order_id: input.order_id, reference_pending: capture_reference_pending } } : null,
     }
   })
   return new WorkflowResponse(entry)

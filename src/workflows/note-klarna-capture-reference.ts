@@ -4,9 +4,6 @@ import { noteKlarnaCaptureReferenceStep } from "./steps/note-klarna-capture-refe
 
 export const noteKlarnaCaptureReferenceWorkflowId = "note-klarna-capture-reference"
 
-/** The event emitted when a capture's entry was written before its Klarna reference was known. */
-export const KLARNA_CAPTURE_REFERENCE_PENDING = "klarna.capture_reference_pending"
-
 export type NoteKlarnaCaptureReferenceInput = ReadKlarnaCaptureReferenceInput & { event_id: string; amount: number; currency_code: string }
 
 /**
