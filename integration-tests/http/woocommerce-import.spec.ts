@@ -105,6 +105,20 @@ medusaIntegrationTestRunner({
       expect(byWoo.get(48460)).toEqual(expect.objectContaining({ outcome: "failed", reason: expect.any(String) })) // totals do not add up
       expect(byWoo.get(48440)?.outcome).toBe("skipped") // pending
       expect(report.failures.map((f: any) => f.woo_order_id)).toContain(48460)
+      expect(report.failures_count).toBe(report.failures.length)
+      // The report pages: every record once across pages of two, with the total on each page.
+      expect(report.count).toBe(report.records.length)
+      const paged: any[] = []
+      for (let offset = 0; offset < report.count; offset += 2) {
+        const { data: page } = await api.get(`/admin/klarna/woocommerce-imports/${report.import.id}?limit=2&offset=${offset}`, admin)
+        expect([page.count, page.limit, page.offset, page.records.length <= 2]).toEqual([report.count, 2, offset, true])
+        paged.push(...page.records)
+      }
+      expect(paged.map((r) => r.id)).toEqual(report.records.map((r: any) => r.id))
+      for (const bad of ["limit=0", "limit=1001", "offset=-1", "limit=x"]) {
+        const res = await api.get(`/admin/klarna/woocommerce-imports/${report.import.id}?${bad}`, admin).catch((e) => e.response)
+        expect([bad, res.status]).toEqual([bad, 400])
+      }
 
       const orders = await ordersByWooId()
       const a = orders.get(SAMPLE_ORDER_A.id)

@@ -13,6 +13,7 @@ import { guardKlarnaNotification } from "./hooks/payment/klarna-notification-gua
 import { HookKustomPushQuery, HookKustomValidationQuery } from "./hooks/kustom/validators"
 import {
   AdminKlarnaAttentionQuery,
+  AdminWooImportDetailQuery,
   AdminKlarnaCapture,
   AdminKlarnaEmptyBody,
   AdminKlarnaConnectionTest,
@@ -73,6 +74,11 @@ export default defineMiddlewares({
       matcher: "/admin/klarna/woocommerce-imports",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminStartWooImport)],
+    },
+    {
+      matcher: "/admin/klarna/woocommerce-imports/:id",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminWooImportDetailQuery, {})],
     },
     {
       matcher: "/admin/klarna/attention",

@@ -21,6 +21,12 @@ export const AdminKlarnaAttentionQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
+/** One import's report, a page of its per-order records at a time (failures are listed first, all up to 500). */
+export const AdminWooImportDetailQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(1000),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
 export const AdminKlarnaRefundPreview = z
   .object({ amount: z.number().positive("amount must be greater than zero") })
   .strict()

@@ -21,7 +21,7 @@ type Run = {
   finished_at: string | null
   error: string | null
 }
-type RunDetail = { import: Run; failures: Array<{ id: string; woo_order_id: number; woo_number: string | null; reason: string }> }
+type RunDetail = { import: Run; failures: Array<{ id: string; woo_order_id: number; woo_number: string | null; reason: string }>; failures_count: number }
 
 const STATUS_COLOR = { running: "blue", completed: "green", failed: "red" } as const
 
@@ -139,6 +139,12 @@ const WooCommerceImportPage = () => {
                 ))}
               </Table.Body>
             </Table>
+          )}
+          {!!detail.data && detail.data.failures_count > detail.data.failures.length && (
+            <Text size="small" className="text-ui-fg-subtle" data-testid="woo-failures-more">
+              The first {detail.data.failures.length} of {detail.data.failures_count} failures are shown; the whole report is at
+              GET /admin/klarna/woocommerce-imports/{run.id}?limit=1000&amp;offset=0 (page with offset).
+            </Text>
           )}
         </Container>
       )}

@@ -4,15 +4,21 @@ import { WOOCOMMERCE_IMPORT_MODULE, type WooCommerceImportService } from "../../
 import { adminWooImportRun } from "../admin-import-run"
 import { failUnresumableImports } from "../../../../../workflows/woocommerce-import/resume-interrupted-imports"
 
-/** One import: progress, summary and the per-order report (failures first). */
+const FAILURES_SHOWN = 500
+
+/**
+ * One import: progress, summary and the per-order report: its failures first (up to 500, with how
+ * many there are), then a page of every order's record (`limit`, `offset`, and their `count`).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
   await failUnresumableImports(req.scope)
   const woo = req.scope.resolve<WooCommerceImportService>(WOOCOMMERCE_IMPORT_MODULE)
   const run = await woo.retrieveWooImportRun(req.params.id).catch(() => undefined)
   if (!run) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `WooCommerce import ${req.params.id} was not found.`)
   }
-  const failures = await woo.listWooImportRecords({ run_id: run.id, outcome: "failed" }, { take: 500 })
-  const records = await woo.listWooImportRecords({ run_id: run.id }, { order: { created_at: "ASC" }, take: 1000 })
-  res.json({ import: adminWooImportRun(run), failures, records })
+  const [failures, failuresCount] = await woo.listAndCountWooImportRecords({ run_id: run.id, outcome: "failed" }, { order: { created_at: "ASC" }, take: FAILURES_SHOWN })
+  const [records, count] = await woo.listAndCountWooImportRecords({ run_id: run.id }, { order: { created_at: "ASC", id: "ASC" }, take: limit, skip: offset })
+  res.json({ import: adminWooImportRun(run), failures, failures_count: failuresCount, records, count, limit, offset })
 }
