@@ -208,6 +208,19 @@ medusaIntegrationTestRunner({
       expect((await trackingEvents(placed.order.id)).map((e) => e.outcome)).toEqual(["succeeded"])
     })
 
+    it("a parcel shipped before a capture through Medusa's own capture route gets its tracking on it", async () => {
+      const placed = await place()
+      await ship(placed.order.id, "EARLY-4")
+      await settle()
+      expect((await api.post(`/admin/payments/${placed.payment.id}/capture`, {}, admin)).status).toBe(200)
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
+      await settle()
+      const klarna = await sim.order(placed.klarna_order_id)
+      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord("EARLY-4")]])
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+      expect((await trackingEvents(placed.order.id)).map((e) => e.outcome)).toEqual(["succeeded"])
+    })
+
     it("lists a refusal from Klarna under attention", async () => {
       const placed = await place()
       await completeAndCapture(placed.order.id)
