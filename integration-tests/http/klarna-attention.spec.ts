@@ -128,6 +128,27 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("after a Klarna outage, one run of the retry job captures the whole backlog, batch after batch, each once", async () => {
+      const orders = [await place(), await place(), await place(), await place(), await place()]
+      // Klarna is down for each capture's first attempt and its three inline retries.
+      for (const placed of orders) await sim.fault({ method: "POST", path: `${placed.klarna_order_id}/captures`, status: 503, times: 4 })
+      for (const placed of orders) {
+        await complete(placed.order.id)
+        await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "capture" && x.outcome === "pending_retry"))
+      }
+
+      // Due an hour from now: the five captures, and each checkout's check that its authorization became an order.
+      const tried = await retryDueKlarnaAutomations(getContainer(), new Date(Date.now() + 3600_000), { batch: 2 })
+      expect(tried).toBe(10)
+      for (const placed of orders) {
+        const captures = (await sim.order(placed.klarna_order_id)).captures
+        const entries = (await klarnaEvents(getContainer(), placed.order.id)).filter((e) => e.action === "capture")
+        expect({ captures: captures.length, entries: entries.map((e) => [e.outcome, e.attempts]) }).toEqual({ captures: 1, entries: [["succeeded", 2]] })
+      }
+      // Nothing is due any more: the next run tries nothing.
+      expect(await retryDueKlarnaAutomations(getContainer(), new Date(Date.now() + 3600_000), { batch: 2 })).toBe(0)
+    })
+
     it("order.completed delivered twice is one capture entry in the event log", async () => {
       const placed = await place()
       await complete(placed.order.id)
