@@ -164,21 +164,33 @@ medusaIntegrationTestRunner({
       expect((await sim.order(placed.klarna_order_id)).captured_amount).toBe(0)
     })
 
-    it("a parcel shipped before the order was completed gets its tracking on the completion's capture", async () => {
+    /** Waits for the tracking of a parcel shipped before the capture, then checks it reached that capture once. */
+    async function expectEarlyTrackingOnce(placed: Awaited<ReturnType<typeof place>>, tracking: string) {
+      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
+      await settle() // a second trigger of the same capture (payment.captured beside the plugin's own) would land now
+      const klarna = await sim.order(placed.klarna_order_id)
+      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord(tracking)]])
+      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+      expect((await trackingEvents(placed.order.id)).map((e) => e.outcome)).toEqual(["succeeded"])
+    }
+
+    /** Places an order and ships its T-shirt before anything is captured: nothing is sent yet. */
+    async function shippedBeforeCapture(tracking: string) {
       const placed = await place()
-      await ship(placed.order.id, "EARLY-1")
+      await ship(placed.order.id, tracking)
       await settle()
       expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(0)
+      return placed
+    }
+
+    it("a parcel shipped before the order was completed gets its tracking on the completion's capture", async () => {
+      const placed = await shippedBeforeCapture("EARLY-1")
       await completeAndCapture(placed.order.id)
-      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
-      const klarna = await sim.order(placed.klarna_order_id)
-      expect(klarna.captures[0].shipping_info).toEqual([postNord("EARLY-1")])
-      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+      await expectEarlyTrackingOnce(placed, "EARLY-1")
     })
 
     it("a parcel shipped before a capture Klarna was down for gets its tracking when the retry job captures", async () => {
-      const placed = await place()
-      await ship(placed.order.id, "EARLY-2")
+      const placed = await shippedBeforeCapture("EARLY-2")
       // Down for the automation's every attempt (the first and its three retries), up for the retry job.
       await sim.fault({ method: "POST", path: `${placed.klarna_order_id}/captures`, status: 503, times: 4 })
       await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
@@ -186,39 +198,22 @@ medusaIntegrationTestRunner({
       expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(0)
 
       await retryDueKlarnaActions(getContainer(), new Date(Date.now() + 3600_000))
-      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
-      const klarna = await sim.order(placed.klarna_order_id)
-      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord("EARLY-2")]])
-      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
+      await expectEarlyTrackingOnce(placed, "EARLY-2")
     })
 
     it("a parcel shipped before the merchant captured from the widget gets its tracking on that capture, once", async () => {
-      const placed = await place()
-      await ship(placed.order.id, "EARLY-3")
-      await settle()
+      const placed = await shippedBeforeCapture("EARLY-3")
       const capture = await api.post(`/admin/klarna/orders/${placed.order.id}/capture`, {}, admin)
       expect(capture.data.event.outcome).toBe("succeeded")
-      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
       // Completing the order afterwards captures nothing more and sends nothing again.
       await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
-      await settle()
-      const klarna = await sim.order(placed.klarna_order_id)
-      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord("EARLY-3")]])
-      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
-      expect((await trackingEvents(placed.order.id)).map((e) => e.outcome)).toEqual(["succeeded"])
+      await expectEarlyTrackingOnce(placed, "EARLY-3")
     })
 
     it("a parcel shipped before a capture through Medusa's own capture route gets its tracking on it", async () => {
-      const placed = await place()
-      await ship(placed.order.id, "EARLY-4")
-      await settle()
+      const placed = await shippedBeforeCapture("EARLY-4")
       expect((await api.post(`/admin/payments/${placed.payment.id}/capture`, {}, admin)).status).toBe(200)
-      await waitForKlarnaEvents(getContainer(), placed.order.id, (e) => e.some((x) => x.action === "shipping_info" && x.outcome === "succeeded"))
-      await settle()
-      const klarna = await sim.order(placed.klarna_order_id)
-      expect(klarna.captures.map((c: any) => c.shipping_info)).toEqual([[postNord("EARLY-4")]])
-      expect(await shippingInfoPosts(placed.klarna_order_id)).toHaveLength(1)
-      expect((await trackingEvents(placed.order.id)).map((e) => e.outcome)).toEqual(["succeeded"])
+      await expectEarlyTrackingOnce(placed, "EARLY-4")
     })
 
     it("lists a refusal from Klarna under attention", async () => {
