@@ -1,8 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
-import { isManagedProviderId } from "../klarna/provider-ids"
+import { PaymentEvents } from "@medusajs/framework/utils"
 import { KLARNA_CAPTURE_RECORDED, type KlarnaCaptureRecorded } from "../workflows/capture-klarna-order"
+import { orderOfKlarnaPayment } from "../workflows/queries/order-of-klarna-payment"
 import { shippedFulfillmentIds } from "../workflows/queries/shipped-fulfillments"
 import { sendFulfillmentTracking } from "./klarna-tracking-after-capture"
 
@@ -15,21 +14,13 @@ type Captured = KlarnaCaptureRecorded | { id: string }
  * entry per fulfilment and set of numbers, so a parcel whose numbers are already sent is not sent again.
  */
 export default async function klarnaTrackingOfEarlierShipments({ event: { data }, container }: SubscriberArgs<Captured>) {
-  const orderId = "order_id" in data ? data.order_id : await klarnaOrderOfPayment(container, data.id)
+  const orderId = "order_id" in data ? data.order_id : await orderOfKlarnaPayment(container, data.id)
   if (!orderId) {
     return
   }
   for (const fulfillmentId of await shippedFulfillmentIds(container, orderId)) {
     await sendFulfillmentTracking(container, fulfillmentId)
   }
-}
-
-/** The order a captured payment belongs to, when it is a Klarna or Kustom payment. */
-async function klarnaOrderOfPayment(container: MedusaContainer, paymentId: string): Promise<string | undefined> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "payment", fields: ["id", "provider_id", "payment_collection.order.id"], filters: { id: paymentId } })
-  const payment = data[0] as any
-  return payment && isManagedProviderId(payment.provider_id) ? payment.payment_collection?.order?.id : undefined
 }
 
 export const config: SubscriberConfig = {
