@@ -112,6 +112,8 @@ medusaIntegrationTestRunner({
       expect(listed).toHaveLength(1)
       expect(listed[0].message).toMatch(/^Klarna reservation of order #\d+ expires on \d{4}-\d\d-\d\d and cannot be extended \(Klarna refused the extension: .+\): capture what you can ship before then\.$/)
       expect(await feedOf(placed)).toHaveLength(1)
+      // The widget no longer promises an automatic extension.
+      expect((await adminView(placed)).authorization).toMatchObject({ state: "cannot_extend" })
     })
 
     it("does not extend when the method's toggle is off, and warns", async () => {

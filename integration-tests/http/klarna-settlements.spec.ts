@@ -279,6 +279,7 @@ medusaIntegrationTestRunner({
       }
       expect((await get(`/admin/klarna/settlements/payouts?limit=0`)).status).toBe(400)
       expect((await get(`/admin/klarna/settlements/payouts?offset=-1`)).status).toBe(400)
+      expect((await get(`/admin/klarna/settlements/payouts?connection=pp_klarna_klarna%00`)).status).toBe(400)
       const missing = await get(`/admin/klarna/settlements/payouts/kpay_missing`)
       expect(missing.status).toBe(404)
       expect(missing.data.message).toBe("Klarna payout kpay_missing was not found. Sync the settlements first.")

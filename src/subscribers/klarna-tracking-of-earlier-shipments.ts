@@ -12,8 +12,13 @@ type Captured = KlarnaCaptureRecorded | { id: string }
  * to) get their tracking numbers on it, however the capture came: on completion, by the retry job
  * after Klarna was down, from the widget, or through Medusa's own capture (`payment.captured`). One
  * entry per fulfilment and set of numbers, so a parcel whose numbers are already sent is not sent again.
+ * A capture Medusa's capture workflow made is handled on its `payment.captured` only; the plugin's
+ * `klarna.capture_recorded` counts where there was none (a capture finished after its process died).
  */
 export default async function klarnaTrackingOfEarlierShipments({ event: { data }, container }: SubscriberArgs<Captured>) {
+  if ("order_id" in data && data.medusa_captured) {
+    return
+  }
   const orderId = "order_id" in data ? data.order_id : await orderOfKlarnaPayment(container, data.id)
   if (!orderId) {
     return

@@ -17,7 +17,13 @@ export const captureKlarnaOrderWorkflowId = "capture-klarna-order"
  * capture's Klarna reference, the tracking of parcels that shipped before it).
  */
 export const KLARNA_CAPTURE_RECORDED = "klarna.capture_recorded"
-export type KlarnaCaptureRecorded = { order_id: string; event_id: string; reference_pending: PendingCaptureReference | null }
+export type KlarnaCaptureRecorded = {
+  order_id: string
+  event_id: string
+  reference_pending: PendingCaptureReference | null
+  /** Medusa's capture workflow ran for it, so Medusa's own `payment.captured` follows too. */
+  medusa_captured: boolean
+}
 
 export const captureKlarnaAction: KlarnaAction = { workflow_id: captureKlarnaOrderWorkflowId, action: "capture", verb: "capture", recheck_on_refusal: true }
 
@@ -67,7 +73,7 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
         ...skipped,
         outcome: done ? "succeeded" : skipped.outcome,
         message: `${skipped.message} ${resumed}`,
-        follow_up: done ? { event: KLARNA_CAPTURE_RECORDED, data: { order_id: input.order_id, reference_pending: null } } : null,
+        follow_up: done ? { event: KLARNA_CAPTURE_RECORDED, data: { order_id: input.order_id, reference_pending: null, medusa_captured: false } } : null,
       }
     }
     // Medusa's capture answers with the payment as the provider left it.
@@ -76,7 +82,7 @@ export const captureKlarnaOrderWorkflow = createWorkflow(captureKlarnaOrderWorkf
     return {
       ...entry,
       message: resumed ? `${entry.message} ${resumed}` : entry.message,
-      follow_up: entry.outcome === "succeeded" ? { event: KLARNA_CAPTURE_RECORDED, data: { order_id: input.order_id, reference_pending: capture_reference_pending } } : null,
+      follow_up: entry.outcome === "succeeded" ? { event: KLARNA_CAPTURE_RECORDED, data: { order_id: input.order_id, reference_pending: capture_reference_pending, medusa_captured: true } } : null,
     }
   })
   return new WorkflowResponse(entry)

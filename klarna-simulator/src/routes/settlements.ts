@@ -1,7 +1,7 @@
 import { Router, type Express, type Request } from "express"
 import { basicAuth } from "../auth"
 import type { SimContext } from "../context"
-import { KlarnaError } from "../errors"
+import { badRequest, KlarnaError } from "../errors"
 import { baseUrl } from "../http/base-url"
 import { klarnaRoute } from "../http/klarna-route"
 import { jsonBody } from "../json-body"
@@ -11,7 +11,6 @@ import { payoutView, transactionView } from "../settlements/views"
 
 export const SETTLEMENTS_PATH = "/settlements/v1"
 
-const badRequest = (message: string) => new KlarnaError(400, "BAD_REQUEST", [message])
 
 const text = (req: Request, name: string): string | undefined => {
   const v = req.query[name]

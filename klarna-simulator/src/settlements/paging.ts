@@ -1,12 +1,11 @@
 /** Offset paging as the Settlements API does it: `size` (default 20, at most 500) and `offset`. */
-import { KlarnaError } from "../errors"
+import { badRequest } from "../errors"
 
 export interface PageRequest {
   size: number
   offset: number
 }
 
-const badRequest = (message: string) => new KlarnaError(400, "BAD_REQUEST", [message])
 
 function intParam(name: string, raw: unknown, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback

@@ -1,6 +1,7 @@
 import type { KlarnaProviderOptions } from "../types/options"
 import type { KlarnaPaymentData, KlarnaSessionInput } from "../types/payment-data"
 import { signAuthorizationCallback } from "./callback-signature"
+import { merchantData } from "./merchant-data"
 
 /**
  * The merchant URLs Klarna is given for a payment session: the configured
@@ -29,6 +30,6 @@ export function klarnaCreateOrderBody(options: KlarnaProviderOptions, data: Klar
   return {
     ...session,
     merchant_urls: klarnaMerchantUrls(options, data.session_id),
-    merchant_data: JSON.stringify({ medusa_payment_session_id: data.session_id }),
+    merchant_data: merchantData({ session_id: data.session_id }),
   }
 }

@@ -2,6 +2,7 @@ import type { KustomCheckoutMerchantUrls, KustomCheckoutOrderRequest } from "../
 import type { KlarnaProviderOptions } from "../types/options"
 import type { KlarnaSessionInput } from "../types/payment-data"
 import { signKustomCallback } from "./callback-signature"
+import { merchantData } from "../decisions/merchant-data"
 
 /** What the Kustom provider gets from the cart, built on the server (see attach-klarna-session-input). */
 export type KustomCheckoutInput = Partial<KlarnaSessionInput> &
@@ -55,7 +56,7 @@ export function kustomCheckoutOrderRequest(options: KlarnaProviderOptions, input
     order_lines: input.order_lines.map((line) => ({ ...line, tax_rate: line.tax_rate ?? 0, total_tax_amount: line.total_tax_amount ?? 0 })),
     merchant_urls: kustomCheckoutMerchantUrls(options, input.cart_id),
     merchant_reference2: input.cart_id,
-    merchant_data: JSON.stringify({ medusa_cart_id: input.cart_id, ...(input.session_id ? { medusa_payment_session_id: input.session_id } : {}) }),
+    merchant_data: merchantData({ cart_id: input.cart_id, session_id: input.session_id }),
     ...(input.billing_address ? { billing_address: input.billing_address } : {}),
     ...(input.shipping_address ? { shipping_address: input.shipping_address } : {}),
   }

@@ -36,7 +36,7 @@ export async function startKustomCheckout(
   let request
   try {
     // A kept checkout takes the new session's id too: the session the shopper pays in is the one authorized.
-    request = kustomCheckoutOrderRequest(options, { ...input, ...(data.session_id ? { session_id: data.session_id } : {}) })
+    request = kustomCheckoutOrderRequest(options, { ...input, session_id: data.session_id })
   } catch (e) {
     if (e instanceof KustomCheckoutSetupError) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, e.message)
     throw e

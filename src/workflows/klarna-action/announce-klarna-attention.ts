@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { INotificationModuleService, Logger, MedusaContainer } from "@medusajs/framework/types"
+import type { KlarnaEventAction } from "../../modules/klarna-order-management/types/events"
 
 type EventRow = { id: string; order_id: string; action: string; outcome: string; message: string; attempts?: number; attention?: boolean; resolved_at?: Date | string | null }
 
@@ -8,7 +9,9 @@ const FINAL = new Set(["failed", "needs_attention"])
 /** Listed, finished without doing what was asked, and not resolved. */
 export const isOpenAttention = (e?: EventRow | null) => !!e && !!e.attention && FINAL.has(e.outcome) && !e.resolved_at
 
-const ACTION_NAMES: Record<string, string> = {
+/** What the merchant reads for each action in the admin's notification: every action has one. */
+const ACTION_NAMES: Record<KlarnaEventAction, string> = {
+  authorize: "authorization",
   capture: "capture",
   cancel: "cancellation",
   update: "order update",
@@ -17,6 +20,12 @@ const ACTION_NAMES: Record<string, string> = {
   sync: "sync",
   refund: "refund",
   webhook: "fraud decision",
+  error: "error",
+  shipping_info: "tracking",
+  merchant_references: "merchant reference update",
+  customer_details: "shipping address update",
+  automation: "automation switch",
+  settlement: "settlement",
 }
 
 async function orderLabel(container: MedusaContainer, orderId: string) {
@@ -38,7 +47,7 @@ export async function announceKlarnaAttention(container: MedusaContainer, previo
   }
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   const label = await orderLabel(container, event.order_id)
-  const title = `Klarna ${ACTION_NAMES[event.action] ?? event.action} needs attention: ${label}`
+  const title = `Klarna ${ACTION_NAMES[event.action as KlarnaEventAction] ?? event.action} needs attention: ${label}`
   logger.warn(`${title}. ${event.message}`)
   try {
     const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { klarnaItemReference } from "../../klarna/medusa/cart-line-source"
 
 /**
  * Items of the order's received returns that have not been refunded to Klarna
@@ -25,7 +26,7 @@ export async function returnedItemsToRefund(container: MedusaContainer, orderId:
   })
   const o = order as any
   const reference = new Map<string, string>(
-    (o?.items ?? []).map((i: any) => [i.id, i.variant_sku || i.variant_id || i.id])
+    (o?.items ?? []).map((i: any) => [i.id, klarnaItemReference(i)])
   )
   const returns = (o?.returns ?? []).filter(
     (r: any) => ["received", "partially_received"].includes(r.status) && !alreadyRefunded.includes(r.id)

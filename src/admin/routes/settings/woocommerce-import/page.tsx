@@ -37,7 +37,8 @@ const WooCommerceImportPage = () => {
   const detail = useQuery({
     queryKey: ["woo-import", current],
     enabled: !!current,
-    queryFn: () => sdk.client.fetch<RunDetail>(`/admin/klarna/woocommerce-imports/${current}`),
+    // The page shows the run and its failures: one record of the per-order report is enough to ask for.
+    queryFn: () => sdk.client.fetch<RunDetail>(`/admin/klarna/woocommerce-imports/${current}`, { query: { limit: 1 } }),
     refetchInterval: (q) => (q.state.data?.import.status === "running" ? 1000 : false),
   })
   const start = useMutation({
@@ -142,8 +143,8 @@ const WooCommerceImportPage = () => {
           )}
           {!!detail.data && detail.data.failures_count > detail.data.failures.length && (
             <Text size="small" className="text-ui-fg-subtle" data-testid="woo-failures-more">
-              The first {detail.data.failures.length} of {detail.data.failures_count} failures are shown; the whole report is at
-              GET /admin/klarna/woocommerce-imports/{run.id}?limit=1000&amp;offset=0 (page with offset).
+              The first {detail.data.failures.length} of {detail.data.failures_count} failures are shown. Correct these and run the
+              import again: orders already imported are left as they are, and the rest are listed.
             </Text>
           )}
         </Container>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { AdminKlarnaIdParam } from "../validate-id-param"
 
 const isoDate = (field: string) =>
   z
@@ -16,6 +17,7 @@ export type AdminSyncKlarnaSettlementsType = z.infer<typeof AdminSyncKlarnaSettl
 export const AdminKlarnaPayoutsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
-  connection: z.string().min(1).max(200).optional(),
+  /** A payment provider id; control characters refused, as in any id the admin routes take. */
+  connection: AdminKlarnaIdParam.optional(),
 })
 export type AdminKlarnaPayoutsQueryType = z.infer<typeof AdminKlarnaPayoutsQuery>

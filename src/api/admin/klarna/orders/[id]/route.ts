@@ -7,7 +7,8 @@ import { describeAttention } from "../../../../../workflows/queries/attention-it
 import { adminKlarnaEvent, adminKlarnaPayment } from "../../admin-response"
 import { brandOfProviderId } from "../../../../../klarna/provider-ids"
 import { explainMissingImportedOrder, isNoSuchKlarnaOrder } from "../../../../../klarna/decisions/missing-imported-order"
-import { summarizeAuthorization } from "../../../../../klarna/decisions/authorization-expiry"
+import { expiryDay, summarizeAuthorization } from "../../../../../klarna/decisions/authorization-expiry"
+import { extendBeforeExpiryOperationKey } from "../../../../../workflows/extend-klarna-authorization-before-expiry"
 
 /**
  * An order's live Klarna state (read from Klarna now), its Klarna event log
@@ -33,13 +34,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   // Klarna's live order when it could be read, else what Medusa stored last.
   const settings = await om.getSettings()
+  const expiresAt: string | undefined = (klarna as any)?.expires_at ?? payment?.data.expires_at
+  // Klarna refused to extend this expiry (the job's entry for it): not "extended automatically" any more.
+  const refused = !!expiresAt && (await om.findEventByOperationKey(extendBeforeExpiryOperationKey(order.id, expiryDay(expiresAt))))?.outcome === "needs_attention"
   const authorization = payment
     ? summarizeAuthorization(
         {
           created_at: (klarna as any)?.created_at ?? null,
-          expires_at: (klarna as any)?.expires_at ?? payment.data.expires_at,
+          expires_at: expiresAt,
           status: (klarna as any)?.status ?? payment.data.klarna_status,
           remaining_authorized_amount: (klarna as any)?.remaining_authorized_amount ?? payment.data.remaining_authorized_amount,
+          refused,
         },
         { now: Date.now(), extend_days: settings.extend_days_before_expiry, warning_days: settings.expiry_warning_days },
         !(await om.automationBlock("extend_before_expiry", payment.data.payment_method ?? "pay_later", order.id))
